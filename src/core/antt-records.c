@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "antt-database-private.h"
@@ -1600,6 +1601,61 @@ bind_filter (sqlite3_stmt *stmt,
     }
 }
 
+/* "name COLLATE VI" → "name": lists the core sorts itself. */
+static char *
+vietnamese_sort_column (const AnttTable *table)
+{
+  const char *suffix = " COLLATE VI";
+
+  if (table->order_by == NULL || !g_str_has_suffix (table->order_by, suffix) ||
+      strchr (table->order_by, ',') != NULL)
+    return NULL;
+  return g_strndup (table->order_by, strlen (table->order_by) - strlen (suffix));
+}
+
+typedef struct
+{
+  char       *key;
+  AnttRecord *record;
+} SortItem;
+
+static int
+compare_sort_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortItem *ia = a;
+  const SortItem *ib = b;
+  int cmp = strcmp (ia->key, ib->key);
+
+  if (cmp != 0)
+    return cmp;
+  return (ia->record->id > ib->record->id) - (ia->record->id < ib->record->id);
+}
+
+static void
+sort_vietnamese (GPtrArray  *rows,
+                 const char *column)
+{
+  g_autofree SortItem *items = g_new (SortItem, rows->len + 1);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *text;
+
+      items[i].record = g_ptr_array_index (rows, i);
+      text = antt_record_get_string (items[i].record, column);
+      items[i].key = antt_text_collate_key (text ? text : "");
+    }
+
+  qsort (items, rows->len, sizeof (SortItem), compare_sort_items);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      rows->pdata[i] = items[i].record;
+      g_free (items[i].key);
+    }
+}
+
 /**
  * antt_records_list:
  * @filter: (nullable): search words (matched without diacritics), a period
@@ -1618,6 +1674,8 @@ antt_records_list (AnttDatabase      *db,
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) antt_record_unref);
+  g_autofree char *sort_column = NULL;
+  gboolean limited;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -1629,8 +1687,15 @@ antt_records_list (AnttDatabase      *db,
   g_string_append_printf (sql, " FROM %s", table);
   if (!append_filter (sql, t, filter, binds, error))
     return NULL;
-  g_string_append_printf (sql, " ORDER BY %s", t->order_by ? t->order_by : "id");
-  if (filter != NULL && filter->limit > 0)
+  /* A whole list in Vietnamese order is sorted here on keys made once a row:
+   * SQLite's collation callback would make two keys per comparison. */
+  sort_column = vietnamese_sort_column (t);
+  limited = filter != NULL && filter->limit > 0;
+  if (sort_column != NULL && !limited)
+    g_string_append (sql, " ORDER BY id");
+  else
+    g_string_append_printf (sql, " ORDER BY %s", t->order_by ? t->order_by : "id");
+  if (limited)
     g_string_append_printf (sql, " LIMIT %u OFFSET %u", filter->limit, filter->offset);
 
   /* Searches make many shapes of SQL: prepare these once, not into the cache. */
@@ -1652,6 +1717,10 @@ antt_records_list (AnttDatabase      *db,
     }
 
   sqlite3_finalize (stmt);
+
+  if (sort_column != NULL && !limited)
+    sort_vietnamese (rows, sort_column);
+
   return g_steal_pointer (&rows);
 }
 
