@@ -257,7 +257,9 @@ main (int    argc,
   int cmd_index = 0;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and the uninstalled build point this at the build's catalogs. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ANTT_LOCALEDIR") ? g_getenv ("ANTT_LOCALEDIR")
+                                                               : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
