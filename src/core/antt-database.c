@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "antt-database-private.h"
+#include "antt-records.h"
 #include "antt-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -208,6 +209,30 @@ read_header (const char  *path,
       return HEADER_NOT_SQLITE;
     }
 
+  /* A file cut short (a stick pulled out mid-copy) is not a whole number of
+   * pages; SQLite would read it as empty and we would write over it. */
+  {
+    g_autoptr(GFileInfo) info = NULL;
+    guint page_size = ((guint) header[16] << 8) | header[17];
+    goffset size;
+
+    if (page_size == 1)
+      page_size = 65536;
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+    if (info == NULL)
+      return HEADER_NOT_SQLITE;
+    size = g_file_info_get_size (info);
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+        size < (goffset) page_size || size % page_size != 0)
+      {
+        g_set_error (error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_CORRUPT,
+                     _("“%s” is damaged or incomplete (it may have been cut short while "
+                       "being copied). Use another copy or a backup; this one was not "
+                       "changed."), path);
+        return HEADER_NOT_SQLITE;
+      }
+  }
+
   *user_version = read_be32 (header + 60);
   *application_id = read_be32 (header + 68);
   return HEADER_SQLITE;
@@ -264,6 +289,28 @@ sqlite_file_is_empty (const char  *path,
 
   *empty = sqlite3_column_int (stmt, 0) == 0;
   sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  /* We only take over an empty file that is sound: a damaged one would be
+   * half written over when the schema fails to go in. */
+  if (*empty)
+    {
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        {
+          g_set_error (error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_CORRUPT,
+                       _("“%s” is damaged or incomplete (it may have been cut short while "
+                         "being copied). Use another copy or a backup; this one was not "
+                         "changed."), path);
+          sqlite3_finalize (stmt);
+          sqlite3_close (db);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
   sqlite3_close (db);
   return TRUE;
 }
@@ -380,8 +427,50 @@ configure_connection (AnttDatabase  *self,
     }
 
   return antt_database_exec (self, "PRAGMA foreign_keys = ON", error)
-      && antt_database_exec (self, "PRAGMA journal_mode = WAL", error)
       && antt_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
+/* A file that says it is ours at the current version must have every table;
+ * checked before anything is written to it. */
+static gboolean
+check_tables (AnttDatabase  *self,
+              GError       **error)
+{
+  const AnttTable *const *tables;
+  guint n_tables;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, rc, sqlite3_errmsg (self->db), self->path);
+      return FALSE;
+    }
+
+  tables = antt_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      sqlite3_bind_text (stmt, 1, tables[i]->name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_CORRUPT,
+                         _("“%s” is incomplete or damaged (the table “%s” is missing). "
+                           "Restore it from a backup; the file was not changed."),
+                         self->path, tables[i]->name);
+          else
+            set_sqlite_error (error, rc, sqlite3_errmsg (self->db), self->path);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
 }
 
 AnttDatabase *
@@ -443,6 +532,16 @@ antt_database_open (const char         *path,
               set_newer_error (error, path, (int) user_version);
               return NULL;
             }
+          else if (user_version == 0)
+            {
+              /* Our id and version are written in one transaction with the
+               * schema: one without the other is not a file we wrote. */
+              g_set_error (error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_CORRUPT,
+                           _("“%s” is damaged or incomplete (it may have been cut short "
+                             "while being copied). Use another copy or a backup; this one "
+                             "was not changed."), path);
+              return NULL;
+            }
           break;
 
         default:
@@ -489,6 +588,14 @@ antt_database_open (const char         *path,
       set_newer_error (error, path, version);
       return NULL;
     }
+  if (version < 0 || (is_new && version != 0))
+    {
+      set_foreign_error (error, path);
+      return NULL;
+    }
+
+  if (version == ANTT_SCHEMA_VERSION && !check_tables (self, error))
+    return NULL;
 
   if (!configure_connection (self, error))
     return NULL;
@@ -498,6 +605,11 @@ antt_database_open (const char         *path,
       if (!antt_schema_migrate (self, version, error))
         return NULL;
     }
+
+  /* WAL only once the file is known good: switching rewrites the header,
+   * and a file we end up refusing must stay as it was. */
+  if (!antt_database_exec (self, "PRAGMA journal_mode = WAL", error))
+    return NULL;
 
   if (is_new && !(flags & ANTT_DATABASE_FLAGS_NO_SEED))
     {
