@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Sets up everything, builds Thi đua ANTT and runs every test: unit tests of the
-# core, the CLI, widget and end-to-end tests under Xvfb, and data validation.
-# The closing line is "N passed, N failed", counted from meson's test logs.
+# Sets up everything, builds Thi đua ANTT and runs every test, under every
+# gate: the release build with -Werror (unit, CLI, widget, end-to-end, data
+# validation, valgrind, cppcheck, fuzz corpus replay), the same suites built
+# with AddressSanitizer + UndefinedBehaviorSanitizer, and a bounded libFuzzer
+# run of each fuzz target. The closing line is "N passed, N failed", counted
+# from meson's test logs.
+#
+#   FUZZ_SECONDS=60   how long each fuzz target runs (0 skips the fuzz build)
+#   QUICK=1           only the release build (for a fast loop while coding)
 set -u
 cd "$(dirname "$0")/.."
 top=$PWD
@@ -9,25 +15,60 @@ top=$PWD
 ./build-aux/install-deps.sh || exit 1
 
 export LC_ALL=C.UTF-8
+fuzz_seconds=${FUZZ_SECONDS:-60}
 
 logs=()
 status=0
 
-# run_suite BUILDDIR [meson setup options...]
+# run_suite BUILDDIR "MESON TEST ARGS" [meson setup options...]
 run_suite () {
-  local builddir=$1; shift
+  local builddir=$1 test_args=$2; shift 2
+  echo "== $builddir"
   if [ ! -f "$builddir/build.ninja" ]; then
-    meson setup "$builddir" "$@" || return 1
+    meson setup "$builddir" "$@" || { status=1; return; }
   else
-    meson setup --reconfigure "$builddir" "$@" >/dev/null || return 1
+    meson setup --reconfigure "$builddir" "$@" >/dev/null || { status=1; return; }
   fi
-  meson compile -C "$builddir" || return 1
+  meson compile -C "$builddir" || { status=1; return; }
   rm -f "$builddir/meson-logs/testlog.json"
-  meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=1
+  # shellcheck disable=SC2086
+  meson test -C "$builddir" --print-errorlogs --num-processes 2 $test_args || status=1
   logs+=("$builddir/meson-logs/testlog.json")
 }
 
-run_suite "$top/_build-test" -Dwerror=true || status=1
+# 1. Release build, warnings as errors, every suite.
+run_suite "$top/_build-test" "" --buildtype=release -Dwerror=true
+
+if [ "${QUICK:-0}" != 1 ]; then
+  # 2. AddressSanitizer + UndefinedBehaviorSanitizer over the same tests
+  #    (valgrind and cppcheck do not apply to an instrumented build).
+  (
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    export LSAN_OPTIONS=suppressions=$top/tests/gates/lsan.supp:print_suppressions=0
+    export G_SLICE=always-malloc
+    run_suite "$top/_build-asan" "--no-suite bench" --buildtype=debugoptimized \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false
+    printf '%s\n' "${logs[@]}" > "$top/_build-asan.logs"
+    exit $status
+  ) || status=1
+  [ -f "$top/_build-asan.logs" ] && mapfile -t logs < "$top/_build-asan.logs" && rm -f "$top/_build-asan.logs"
+
+  # 3. libFuzzer, bounded: each target for FUZZ_SECONDS over its corpus.
+  if [ "$fuzz_seconds" -gt 0 ]; then
+    (
+      export CC=clang
+      export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+      export G_SLICE=always-malloc
+      run_suite "$top/_build-fuzz" "--suite fuzz-run" --buildtype=debugoptimized \
+        -Dfuzz=true -Dfuzz_seconds="$fuzz_seconds" -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dapp=false -Dbench=false
+      printf '%s\n' "${logs[@]}" > "$top/_build-fuzz.logs"
+      exit $status
+    ) || status=1
+    [ -f "$top/_build-fuzz.logs" ] && mapfile -t logs < "$top/_build-fuzz.logs" && rm -f "$top/_build-fuzz.logs"
+  fi
+fi
 
 /usr/bin/python3 "$top/build-aux/count-tests.py" "${logs[@]}" || status=1
 exit $status
