@@ -1,0 +1,314 @@
+/* antt-window.c
+ *
+ * Copyright 2026 The Thi đua ANTT authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "antt-app-util.h"
+#include "antt-overview-page.h"
+#include "antt-window.h"
+
+struct _AnttWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+
+  /* Owned */
+  AnttDatabase         *database;
+  GSettings            *settings;    /* NULL when the schema is not installed */
+};
+
+G_DEFINE_FINAL_TYPE (AnttWindow, antt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_switcher (AnttWindow *self)
+{
+  gboolean has_content = self->database != NULL;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_content);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    has_content &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
+set_database (AnttWindow   *self,
+              AnttDatabase *database)
+{
+  if (!g_set_object (&self->database, database))
+    return;
+
+  if (database != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (antt_database_get_path (database));
+
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+    }
+  else
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+    }
+
+  update_switcher (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+show_error (AnttWindow   *self,
+            const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  update_switcher (self);
+}
+
+/* With a file open, a refused one must not take its place: say why in a
+ * dialog and keep working on the current file. */
+static void
+show_error_dialog (AnttWindow   *self,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Cannot Open the Data File"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+switcher_title_visible_cb (AnttWindow *self)
+{
+  update_switcher (self);
+}
+
+static void
+save_window_state (AnttWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_state (AnttWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+antt_window_close_request (GtkWindow *window)
+{
+  save_window_state (ANTT_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (antt_window_parent_class)->close_request (window);
+}
+
+static void
+antt_window_dispose (GObject *object)
+{
+  AnttWindow *self = ANTT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ANTT_TYPE_WINDOW);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (antt_window_parent_class)->dispose (object);
+}
+
+static void
+antt_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AnttWindow *self = ANTT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+antt_window_class_init (AnttWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = antt_window_dispose;
+  object_class->get_property = antt_window_get_property;
+
+  window_class->close_request = antt_window_close_request;
+
+  /**
+   * AnttWindow:database:
+   *
+   * The open data file, or %NULL while none could be opened. Pages bind
+   * their own "database" property to it in the template.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         ANTT_TYPE_DATABASE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ANTT_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/thiduaantt/ThiDuaAntt/antt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AnttWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+antt_window_init (AnttWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = antt_app_settings_new ();
+  restore_window_state (self);
+  update_switcher (self);
+}
+
+/**
+ * antt_window_new:
+ * @application: (nullable): the application, %NULL in tests
+ *
+ * Returns: (transfer none): a new window, owned by its toplevel list
+ */
+AnttWindow *
+antt_window_new (AnttApplication *application)
+{
+  g_return_val_if_fail (application == NULL || ANTT_IS_APPLICATION (application), NULL);
+
+  return g_object_new (ANTT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * antt_window_get_database:
+ *
+ * Returns: (transfer none) (nullable): the open data file
+ */
+AnttDatabase *
+antt_window_get_database (AnttWindow *self)
+{
+  g_return_val_if_fail (ANTT_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * antt_window_open_database:
+ * @path: (nullable): the file, %NULL for the default one
+ * @flags: passed to antt_database_open()
+ *
+ * Opens @path in this window. When the core refuses the file (not a
+ * database, another program's, newer, locked…), its message is shown:
+ * on the error page while nothing is open, otherwise in a dialog over
+ * the file that stays open. A refused file is never changed or replaced.
+ *
+ * Returns: %TRUE if @path is now the window's database
+ */
+gboolean
+antt_window_open_database (AnttWindow         *self,
+                           const char         *path,
+                           AnttDatabaseFlags   flags,
+                           GError            **error)
+{
+  g_autoptr(AnttDatabase) database = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ANTT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  database = antt_database_open (path, flags, &local_error);
+  if (database == NULL)
+    {
+      if (self->database != NULL)
+        show_error_dialog (self, local_error);
+      else
+        show_error (self, local_error);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  set_database (self, database);
+  return TRUE;
+}
+
+/**
+ * antt_window_add_toast:
+ * @toast: (transfer full): the toast
+ */
+void
+antt_window_add_toast (AnttWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (ANTT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
