@@ -267,12 +267,17 @@ sqlite_file_is_empty (const char  *path,
 {
   g_autofree char *uri = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *wal = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* immutable: no locks, no -shm or -wal left beside another program's file.
+   * With a -wal present its contents count, so read it the ordinary way. */
+  wal = g_strconcat (path, "-wal", NULL);
   escaped = g_uri_escape_string (path, "/", FALSE);
-  uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                         g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
@@ -732,7 +737,11 @@ begin_internal (AnttDatabase  *self,
 }
 
 /* Transactions nest: the outermost is a real transaction, inner ones are
- * savepoints, so that a records call inside a caller's transaction joins it. */
+ * savepoints, so that a records call inside a caller's transaction joins it.
+ * A transaction that will write must start with begin_immediate(): a read
+ * first and a write later cannot wait for another writer (SQLite answers
+ * BUSY at once rather than risk a deadlock), while BEGIN IMMEDIATE waits for
+ * the write lock up to the busy timeout. */
 gboolean
 antt_database_begin (AnttDatabase  *self,
                      GError       **error)

@@ -798,7 +798,9 @@ normalize_value (const AnttColumn  *column,
       break;
     }
 
-  if (*text == '\0')
+  /* Optional text is '' in the schema (NOT NULL DEFAULT ''); empty dates,
+   * choices and references are NULL. */
+  if (*text == '\0' && column->kind != ANTT_COLUMN_TEXT && column->kind != ANTT_COLUMN_PHONE)
     {
       value_clear (v);
       v->state = VALUE_NULL;
@@ -972,9 +974,13 @@ validate_column (AnttDatabase      *db,
 
   if ((column->flags & ANTT_COLUMN_FLAGS_UNIQUE) && v->state == VALUE_TEXT)
     {
+      /* Folded names are unique as folded: "Thôn Đồng Tâm" is "thon dong tam". */
+      gboolean folded = (column->flags & ANTT_COLUMN_FLAGS_FOLDED) != 0;
+      g_autofree char *key = folded ? antt_text_fold (v->s) : NULL;
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?2 AND id != ?1",
-                                              record->table->name, column->name);
-      gint64 other = query_int (db, sql, record->id, v->s, 0, error);
+                                              record->table->name,
+                                              folded ? column->fold_column : column->name);
+      gint64 other = query_int (db, sql, record->id, folded ? key : v->s, 0, error);
 
       if (other < 0)
         return FALSE;
@@ -1285,7 +1291,7 @@ antt_records_insert (AnttDatabase  *db,
   g_return_val_if_fail (ANTT_IS_DATABASE (db), 0);
   g_return_val_if_fail (record != NULL, 0);
 
-  if (!antt_database_begin (db, error))
+  if (!antt_database_begin_immediate (db, error))
     return 0;
 
   if (!validate_internal (db, record, error) ||
@@ -1369,7 +1375,7 @@ antt_records_update (AnttDatabase  *db,
   g_return_val_if_fail (record != NULL, FALSE);
   g_return_val_if_fail (record->id > 0, FALSE);
 
-  if (!antt_database_begin (db, error))
+  if (!antt_database_begin_immediate (db, error))
     return FALSE;
 
   old_record = antt_records_get (db, record->table->name, record->id, error);
@@ -1405,6 +1411,49 @@ antt_records_update (AnttDatabase  *db,
   return TRUE;
 }
 
+/* Link rows (participants, attendance) go with their parent; each leaves its
+ * own audit row so that the log, and an Undo, know what went with it. */
+static gboolean
+audit_cascaded_children (AnttDatabase     *db,
+                         const AnttTable  *parent,
+                         gint64            parent_id,
+                         GError          **error)
+{
+  const AnttTable *const *tables;
+  guint n_tables;
+
+  tables = antt_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      const AnttTable *child = tables[i];
+      const AnttColumn *column;
+      g_autoptr(AnttFilter) filter = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (child->parent_column == NULL)
+        continue;
+      column = antt_table_get_column (child, child->parent_column);
+      if (g_strcmp0 (column->references, parent->name) != 0)
+        continue;
+
+      filter = antt_filter_new ();
+      antt_filter_add_equals (filter, child->parent_column, parent_id);
+      rows = antt_records_list (db, child->name, filter, error);
+      if (rows == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < rows->len; j++)
+        {
+          AnttRecord *row = g_ptr_array_index (rows, j);
+
+          if (!write_audit (db, child->name, row->id, "delete", row, NULL, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 antt_records_delete (AnttDatabase  *db,
                      const char    *table,
@@ -1420,11 +1469,17 @@ antt_records_delete (AnttDatabase  *db,
   t = antt_table_lookup (table);
   g_return_val_if_fail (t != NULL, FALSE);
 
-  if (!antt_database_begin (db, error))
+  if (!antt_database_begin_immediate (db, error))
     return FALSE;
 
   old_record = antt_records_get (db, table, id, error);
   if (old_record == NULL)
+    {
+      antt_database_rollback (db);
+      return FALSE;
+    }
+
+  if (!audit_cascaded_children (db, t, id, error))
     {
       antt_database_rollback (db);
       return FALSE;
@@ -1440,7 +1495,10 @@ antt_records_delete (AnttDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      if (sqlite3_extended_errcode (antt_database_get_handle (db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      int rc = sqlite3_extended_errcode (antt_database_get_handle (db));
+
+      /* ON DELETE RESTRICT reports itself as a trigger constraint. */
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY || rc == SQLITE_CONSTRAINT_TRIGGER)
         antt_record_set_field_error (error, NULL, ANTT_RECORD_ERROR_IN_USE,
                                      _("This %s cannot be deleted: other records refer to it. "
                                        "Delete or change those records first."),

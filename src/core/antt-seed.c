@@ -248,7 +248,7 @@ antt_seed_default_plan (AnttDatabase  *db,
   g_autofree char *user = g_strdup (antt_database_get_user (db));
 
   antt_database_set_user (db, "thidua-antt");
-  if (!antt_database_begin (db, error))
+  if (!antt_database_begin_immediate (db, error))
     return FALSE;
 
   if (!seed (db, error))

@@ -23,6 +23,7 @@
 
 #define TEXT(n, l, f)          { n, l, ANTT_COLUMN_TEXT, f, NULL, NULL, NULL, 0, 0 }
 #define FOLDED(n, l, fc)       { n, l, ANTT_COLUMN_TEXT, REQ | FOLD, NULL, NULL, fc, 0, 0 }
+#define UNIQUE_NAME(n, l, fc)  { n, l, ANTT_COLUMN_TEXT, REQ | FOLD | UNIQ, NULL, NULL, fc, 0, 0 }
 #define INT(n, l, f, lo, hi)   { n, l, ANTT_COLUMN_INTEGER, f, NULL, NULL, NULL, lo, hi }
 #define REAL(n, l, f)          { n, l, ANTT_COLUMN_REAL, f, NULL, NULL, NULL, 0, 0 }
 #define BOOL(n, l)             { n, l, ANTT_COLUMN_BOOLEAN, 0, NULL, NULL, NULL, 0, 0 }
@@ -535,7 +536,7 @@ static const AnttColumn award_cap_columns[] = {
 };
 
 static const AnttColumn village_columns[] = {
-  FOLDED ("name", N_("Name"), "name_fold"),
+  UNIQUE_NAME ("name", N_("Name"), "name_fold"),
   CHOICE ("kind", N_("Kind"), REQ, village_kinds),
   INT ("population", N_("Population"), 0, 0, 10000000),
   INT ("households", N_("Households"), 0, 0, 10000000),
@@ -551,7 +552,7 @@ static const AnttColumn population_columns[] = {
 };
 
 static const AnttColumn team_columns[] = {
-  FOLDED ("name", N_("Name"), "name_fold"),
+  UNIQUE_NAME ("name", N_("Name"), "name_fold"),
   DATE ("established_date", N_("Date established"), 0),
   DATE ("dissolved_date", N_("Date dissolved"), 0),
   TEXT ("decision_number", N_("Decision number"), 0),
@@ -596,6 +597,8 @@ static const AnttColumn training_columns[] = {
   TEXT ("notes", N_("Notes"), MULTI),
 };
 
+/* No "active on the date" rule here: training taken before joining the
+ * force still counts toward T3, T5 and T7. */
 static const AnttColumn training_attendance_columns[] = {
   REF ("training_id", N_("Training"), REQ, "trainings"),
   REF ("member_id", N_("Member"), REQ, "members"),
