@@ -92,8 +92,10 @@ print_date_line (const char *label,
                  const char *iso)
 {
   g_autofree char *shown = antt_date_iso_to_display (iso);
+  glong width = g_utf8_strlen (label, -1);
 
-  g_print ("  %-22s %s\n", label, shown ? shown : "—");
+  /* Pad by characters, not bytes: Vietnamese letters take two or three. */
+  g_print ("  %s%*s %s\n", label, (int) MAX (0, 22 - width), "", shown ? shown : "—");
 }
 
 /* "còn 12 ngày" / "quá hạn 3 ngày" from today to the deadline. */

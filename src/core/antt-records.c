@@ -927,10 +927,13 @@ validate_column (AnttDatabase      *db,
         }
       if (column->min < column->max && (v->i < column->min || v->i > column->max))
         {
+          /* Bounds as text: a G_GINT64_FORMAT inside _() hides the string
+           * from xgettext. */
+          g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, column->min);
+          g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, column->max);
+
           antt_record_set_field_error (error, column->name, ANTT_RECORD_ERROR_INVALID,
-                                       _("%s must be between %" G_GINT64_FORMAT " and %"
-                                         G_GINT64_FORMAT "."),
-                                       label, column->min, column->max);
+                                       _("%s must be between %s and %s."), label, min, max);
           return FALSE;
         }
       break;
