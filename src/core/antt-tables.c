@@ -228,6 +228,12 @@ static const AnttChoice evidence_tables[] = {
   { NULL, NULL }
 };
 
+static const AnttChoice vote_methods[] = {
+  { "secret_ballot", N_("Secret ballot") },
+  { "show_of_hands", N_("Show of hands") },
+  { NULL, NULL }
+};
+
 /* Rules shared by tables -------------------------------------------------- */
 
 static gboolean
@@ -460,6 +466,21 @@ validate_nomination (AnttDatabase      *db,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+validate_meeting (AnttDatabase      *db,
+                  const AnttRecord  *record,
+                  GError           **error)
+{
+  if (antt_record_get_int (record, "members_present") > antt_record_get_int (record, "members_total"))
+    {
+      antt_record_set_field_error (error, "members_present", ANTT_RECORD_ERROR_INVALID,
+                                   _("The members present cannot be more than the members "
+                                     "of the committee."));
+      return FALSE;
+    }
+  return check_date_order (record, "held_time", "ended_time", error);
 }
 
 /* Tables ------------------------------------------------------------------ */
@@ -763,6 +784,32 @@ static const AnttColumn nomination_evidence_columns[] = {
   INT ("record_id", N_("Record"), REQ, 1, G_MAXINT64),
 };
 
+static const AnttColumn committee_meeting_columns[] = {
+  REF ("phase_id", N_("Review"), REQ, "phases"),
+  REF ("award_level_id", N_("Award"), 0, "award_levels"),
+  DATE ("held_date", N_("Date of the meeting"), REQ),
+  TIME ("held_time", N_("Started at")),
+  TIME ("ended_time", N_("Ended at")),
+  TEXT ("place", N_("Place"), 0),
+  TEXT ("chair", N_("Chaired by"), 0),
+  TEXT ("secretary", N_("Secretary"), 0),
+  INT ("members_total", N_("Members of the committee"), REQ, 1, 1000),
+  INT ("members_present", N_("Members present"), REQ, 0, 1000),
+  TEXT ("absent_names", N_("Members absent"), MULTI),
+  CHOICE ("vote_method", N_("Voting"), REQ, vote_methods),
+  INT ("quorum_pct", N_("Quorum applied (%)"), 0, 0, 100),
+  INT ("approve_pct", N_("Votes needed to approve, applied (%)"), 0, 0, 100),
+  TEXT ("notes", N_("Notes"), MULTI),
+};
+
+static const AnttColumn meeting_vote_columns[] = {
+  REF ("meeting_id", N_("Committee meeting"), REQ, "committee_meetings"),
+  REF ("nomination_id", N_("Nomination"), REQ, "nominations"),
+  INT ("votes_for", N_("Votes for"), 0, 0, 1000),
+  INT ("votes_against", N_("Votes against"), 0, 0, 1000),
+  INT ("votes_abstain", N_("Abstentions"), 0, 0, 1000),
+};
+
 static const AnttTable tables[] = {
   TABLE ("commune", N_("commune settings"), commune_columns,
          NULL, NULL, NULL, NULL, NULL, NULL),
@@ -824,6 +871,10 @@ static const AnttTable tables[] = {
          NULL, NULL, "phase_id, award_level_id, nominee_kind, id", NULL, NULL, validate_nomination),
   TABLE ("nomination_evidence", N_("evidence"), nomination_evidence_columns,
          NULL, NULL, "nomination_id, record_table, record_id", "nomination_id", NULL, NULL),
+  TABLE ("committee_meetings", N_("committee meeting"), committee_meeting_columns,
+         "held_date", NULL, "held_date, id", NULL, NULL, validate_meeting),
+  TABLE ("meeting_votes", N_("votes of a nominee"), meeting_vote_columns,
+         NULL, NULL, "meeting_id, nomination_id", "meeting_id", NULL, NULL),
 };
 
 static const AnttTable *table_pointers[G_N_ELEMENTS (tables)];

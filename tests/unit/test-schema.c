@@ -538,6 +538,8 @@ static const struct {
                    " 'excellent', 'draft', '2025-02-05')" },
   { "nomination_evidence", "INSERT INTO nomination_evidence (id, nomination_id, record_table,"
                            " record_id) VALUES (1, 1, 'patrols', 1)" },
+  { "committee_meetings", "INSERT INTO committee_meetings (id, phase_id, held_date,"
+                          " members_total, members_present) VALUES (1, 1, '2025-02-10', 9, 7)" },
 };
 
 /* Sets @column of row 1 of @table to @value; returns the SQLite result and,
