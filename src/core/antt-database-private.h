@@ -19,6 +19,7 @@ void          antt_database_set_error       (AnttDatabase  *self,
                                              const char    *context);
 void          antt_database_emit_changed    (AnttDatabase  *self,
                                              const char    *table);
+const char   *antt_database_get_timestamp   (AnttDatabase  *self);
 
 /* Wraps a cached statement so that it is reset when the scope ends. */
 typedef sqlite3_stmt AnttStatement;

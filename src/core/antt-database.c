@@ -26,6 +26,8 @@ struct _AnttDatabase
   char       *user;
   GHashTable *statements;      /* SQL text → sqlite3_stmt */
   GHashTable *pending_changes; /* table names changed in the open transaction */
+  GTimeZone  *time_zone;       /* resolved once: GLib re-reads /etc/localtime each call */
+  char       *timestamp;       /* when the outermost transaction began */
   guint       depth;
 };
 
@@ -333,6 +335,8 @@ antt_database_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_clear_pointer (&self->timestamp, g_free);
   if (self->db != NULL)
     {
       /* Leaves no -wal / -shm files behind when we are the last user. */
@@ -373,6 +377,7 @@ antt_database_init (AnttDatabase *self)
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->time_zone = g_time_zone_new_local ();
   if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
     self->user = g_strdup (real_name);
   else
@@ -431,8 +436,11 @@ configure_connection (AnttDatabase  *self,
       return FALSE;
     }
 
+  /* 64 MiB of page cache: a big save (demo data, a restore) would otherwise
+   * spill pages to the WAL long before it commits. */
   return antt_database_exec (self, "PRAGMA foreign_keys = ON", error)
-      && antt_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+      && antt_database_exec (self, "PRAGMA synchronous = NORMAL", error)
+      && antt_database_exec (self, "PRAGMA cache_size = -65536", error);
 }
 
 /* A file that says it is ours at the current version must have every table;
@@ -713,27 +721,61 @@ antt_database_exec (AnttDatabase  *self,
   return TRUE;
 }
 
+/* Runs a statement of transaction control through the statement cache:
+ * a records write opens and closes a savepoint each time, and parsing
+ * those anew cost more than the insert itself. */
+static gboolean
+exec_cached (AnttDatabase  *self,
+             const char    *sql,
+             GError       **error)
+{
+  g_autoptr(AnttStatement) stmt = antt_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      antt_database_set_error (self, error, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 begin_internal (AnttDatabase  *self,
                 const char    *begin_sql,
                 GError       **error)
 {
-  g_autofree char *savepoint = NULL;
-
   if (self->depth == 0)
     {
-      if (!antt_database_exec (self, begin_sql, error))
+      g_autoptr(GDateTime) now = g_date_time_new_now (self->time_zone);
+
+      if (!exec_cached (self, begin_sql, error))
         return FALSE;
+      g_free (self->timestamp);
+      self->timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
     }
   else
     {
-      savepoint = g_strdup_printf ("SAVEPOINT antt_%u", self->depth);
-      if (!antt_database_exec (self, savepoint, error))
+      char savepoint[32];
+
+      g_snprintf (savepoint, sizeof savepoint, "SAVEPOINT antt_%u", self->depth);
+      if (!exec_cached (self, savepoint, error))
         return FALSE;
     }
 
   self->depth++;
   return TRUE;
+}
+
+/* The time of the outermost transaction: one save, one time in the audit. */
+const char *
+antt_database_get_timestamp (AnttDatabase *self)
+{
+  g_return_val_if_fail (ANTT_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (self->depth > 0, NULL);
+
+  return self->timestamp;
 }
 
 /* Transactions nest: the outermost is a real transaction, inner ones are
@@ -780,16 +822,17 @@ antt_database_commit (AnttDatabase  *self,
 
   if (self->depth == 1)
     {
-      if (!antt_database_exec (self, "COMMIT", error))
+      if (!exec_cached (self, "COMMIT", error))
         return FALSE;
       self->depth = 0;
       g_hash_table_foreach_remove (self->pending_changes, emit_one, self);
     }
   else
     {
-      g_autofree char *release = g_strdup_printf ("RELEASE antt_%u", self->depth - 1);
+      char release[32];
 
-      if (!antt_database_exec (self, release, error))
+      g_snprintf (release, sizeof release, "RELEASE antt_%u", self->depth - 1);
+      if (!exec_cached (self, release, error))
         return FALSE;
       self->depth--;
     }

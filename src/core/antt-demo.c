@@ -26,10 +26,12 @@
  *   - about 2 good deeds or commendations per team and month;
  *   - 2 models and about 10 advanced examples;
  *   - 1 member violation and 1 business violation.
- * That is about 3,800 records (and as many audit rows). Each further commune
- * (scale > 1) has the same kinds of records in numbers that vary by ±15%, and
- * names suffixed with " (xã N)" so that villages and teams stay unique.
- * Commune 1 of any scale is the same as scale 1 with the same seed.
+ * That is about 3,600 records, and as many audit rows (by the user
+ * "thidua-antt (dữ liệu mẫu)"). Each further commune (scale > 1) has the same
+ * kinds of records in numbers that vary by ±15%, and names suffixed with
+ * " (xã N)" so that villages and teams stay unique: scale 300, a province,
+ * is about 1.06 million records. Commune 1 of any scale is scale 1, and the
+ * same scale and seed give the same records with any compiler.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -122,7 +124,7 @@ static const Weighted family_names[] = {
   { "Bùi", 3 }, { "Đỗ", 3 }, { "Hồ", 2 }, { "Ngô", 2 }, { "Dương", 2 },
   { "Lý", 1 }, { "Đinh", 2 }, { "Lương", 2 }, { "Hà", 2 }, { "Ưng", 1 },
   { "Lò", 1 }, { "Cầm", 1 }, { "Vi", 1 }, { "Quách", 1 }, { "Trịnh", 2 },
-  { "Mai", 1 }, { "Lương", 1 }, { "Lục", 1 },
+  { "Mai", 1 }, { "Lục", 1 },
 };
 
 static const char *const male_middle_names[] = {
@@ -258,17 +260,18 @@ random_day (Demo *demo,
   return from >= to ? from : rand_int (demo, from, to);
 }
 
+/* The order of evaluation of arguments is unspecified in C: each random
+ * draw below is a statement of its own, so that a seed gives the same
+ * records whatever the compiler. */
 static char *
 random_name (Demo     *demo,
              gboolean  female)
 {
   const char *family = pick_weighted (demo, family_names, G_N_ELEMENTS (family_names));
+  const char *middle = female ? PICK (demo, female_middle_names) : PICK (demo, male_middle_names);
+  const char *given = female ? PICK (demo, female_given_names) : PICK (demo, male_given_names);
 
-  if (female)
-    return g_strdup_printf ("%s %s %s", family, PICK (demo, female_middle_names),
-                            PICK (demo, female_given_names));
-  return g_strdup_printf ("%s %s %s", family, PICK (demo, male_middle_names),
-                          PICK (demo, male_given_names));
+  return g_strdup_printf ("%s %s %s", family, middle, given);
 }
 
 /* "038" (Thanh Hóa), the century and gender digit, the year of birth, and
@@ -302,7 +305,10 @@ format_phone (Demo *demo,
     "070", "076", "077", "078", "079", "090", "093", "089", "056", "058",
   };
 
-  g_snprintf (out, 11, "%s%07d", PICK (demo, prefixes), rand_int (demo, 0, 9999999));
+  const char *prefix = PICK (demo, prefixes);
+  int number = rand_int (demo, 0, 9999999);
+
+  g_snprintf (out, 11, "%s%07d", prefix, number);
 }
 
 static void
@@ -311,8 +317,10 @@ format_time (Demo *demo,
              int   to_hour,
              char  out[6])
 {
-  g_snprintf (out, 6, "%02d:%02d", rand_int (demo, from_hour, to_hour),
-              rand_int (demo, 0, 11) * 5);
+  int hour = rand_int (demo, from_hour, to_hour);
+  int minute = rand_int (demo, 0, 11) * 5;
+
+  g_snprintf (out, 6, "%02d:%02d", hour, minute);
 }
 
 /* Fills a template: "{v}" becomes @village, "{p}" @place. Templates are
@@ -328,7 +336,9 @@ expand (const char *template,
     {
       if (p[0] == '{' && p[1] != '\0' && p[2] == '}' && (p[1] == 'v' || p[1] == 'p'))
         {
-          g_string_append (out, p[1] == 'v' ? village : place);
+          const char *value = p[1] == 'v' ? village : place;
+
+          g_string_append (out, value != NULL ? value : "");
           p += 2;
         }
       else
@@ -783,7 +793,7 @@ generate_members (Demo    *demo,
 
           joining->role = roles[r];
           joining->joined = joined;
-          joining->age = rand_int (demo, 20, 62);
+          joining->age = rand_int (demo, 20, 64);
           joining->founding = TRUE;
         }
     }
@@ -1069,6 +1079,7 @@ generate_tips (Demo    *demo,
             "Đồng chí {p} nắm được qua tuần tra, gặp gỡ nhân dân",
           };
           g_autofree char *source = expand (PICK (demo, force_sources), NULL, member->full_name);
+
           antt_record_set_int (record, "member_id", member->id);
           antt_record_set_string (record, "source", source);
         }
@@ -1090,36 +1101,35 @@ typedef struct
 {
   const char *type;
   guint       weight;
-  const char *weapon_kind;
   const char *templates[3];
 } DemoIncidentKind;
 
 static const DemoIncidentKind incident_kinds[] = {
-  { "public_order", 24, NULL, {
+  { "public_order", 24, {
       "Gây rối trật tự công cộng tại {p}, {v}",
       "Đánh nhau giữa hai nhóm thanh niên tại {p}, {v}",
       "Say rượu gây rối tại đám cưới ở {v}" } },
-  { "dispute", 24, NULL, {
+  { "dispute", 24, {
       "Tranh chấp đất đai giữa hai hộ gia đình ở {v}",
       "Xô xát do mâu thuẫn lối đi chung ở {v}",
       "Mâu thuẫn gia đình dẫn đến xô xát ở {v}" } },
-  { "crime", 16, NULL, {
+  { "crime", 16, {
       "Trộm cắp xe mô tô tại {v}",
       "Trộm cắp gia súc (trâu, bò) tại {v}",
       "Cố ý gây thương tích tại {p}, {v}" } },
-  { "social_evil", 9, NULL, {
+  { "social_evil", 9, {
       "Đánh bạc ăn tiền dưới hình thức đánh bài tại {v}",
       "Tổ chức ghi lô đề tại {v}",
       "Tụ tập đánh bạc tại {p}, {v}" } },
-  { "drugs", 5, NULL, {
+  { "drugs", 5, {
       "Phát hiện đối tượng tàng trữ trái phép chất ma túy tại {v}",
       "Phát hiện nhóm người sử dụng trái phép chất ma túy tại {p}, {v}",
       "Bắt quả tang đối tượng mua bán trái phép chất ma túy tại {v}" } },
-  { "security", 2, NULL, {
+  { "security", 2, {
       "Phát hiện tài liệu có nội dung xấu tại {v}",
       "Người lạ tuyên truyền, lôi kéo theo đạo lạ tại {v}",
       "Kích động người dân khiếu kiện đông người ở {v}" } },
-  { "other", 12, NULL, {
+  { "other", 12, {
       "Người già đi lạc, được tìm thấy tại {p}, {v}",
       "Gia súc thả rông gây mất an toàn trên {p}",
       "Sạt lở đất đe dọa nhà dân ở {v}" } },
@@ -1166,11 +1176,13 @@ generate_incidents (Demo    *demo,
 
       if (i < n_traffic)
         {
+          const char *template = chance (demo, 0.5)
+                                 ? "Tai nạn giao thông giữa xe mô tô và xe ô tô tải trên {p}, {v}"
+                                 : "Va chạm giao thông giữa hai xe mô tô tại {v}";
+          const char *road = PICK (demo, roads);
+
           type = "traffic_accident";
-          title = expand (chance (demo, 0.5)
-                          ? "Tai nạn giao thông giữa xe mô tô và xe ô tô tải trên {p}, {v}"
-                          : "Va chạm giao thông giữa hai xe mô tô tại {v}",
-                          demo->villages[village].phrase, PICK (demo, roads));
+          title = expand (template, demo->villages[village].phrase, road);
           if (chance (demo, 0.25))
             severity = "serious";
         }
@@ -1371,7 +1383,8 @@ generate_patrols (Demo    *demo,
       AnttRecord *record;
       g_autofree char *area = NULL;
       char date[11], start[6], end[6];
-      const char *note;
+      const char *template, *road, *note;
+      guint village;
       guint n_members;
       gint64 id;
       int begin = rand_int (demo, 38, 42) * 30;   /* 19:00 to 21:00 */
@@ -1381,9 +1394,10 @@ generate_patrols (Demo    *demo,
       if (collect_team (demo, team, day) < 2)
         continue;
 
-      area = expand (PICK (demo, areas),
-                     demo->villages[t->villages[rand_int (demo, 0, (int) t->n_villages - 1)]].phrase,
-                     PICK (demo, roads));
+      template = PICK (demo, areas);
+      village = t->villages[rand_int (demo, 0, (int) t->n_villages - 1)];
+      road = PICK (demo, roads);
+      area = expand (template, demo->villages[village].phrase, road);
       format_iso (day, date);
       g_snprintf (start, sizeof start, "%02d:%02d", begin / 60, begin % 60);
       g_snprintf (end, sizeof end, "%02d:%02d", finish / 60, finish % 60);
@@ -1450,7 +1464,8 @@ generate_reintegration (Demo    *demo,
       guint team = demo->villages[village].team;
       int start = random_day (demo, demo->start - 300, demo->end - 120);
       int sentence_end = start - rand_int (demo, 0, 30);
-      int birth = start - rand_int (demo, 19, 50) * 365 - rand_int (demo, 0, 364);
+      int age = rand_int (demo, 19, 50);
+      int birth = start - age * 365 - rand_int (demo, 0, 364);
       int last = demo->end;
       int first = MAX (start, demo->start);
       char iso[11], id_number[13];
@@ -1870,7 +1885,9 @@ antt_demo_generate (AnttDatabase      *db,
   user = g_strdup (antt_database_get_user (db));
   antt_database_set_user (db, DEMO_USER);
 
-  began = ok = antt_database_begin (db, error);
+  /* Immediate: the generator reads the movement before it writes, and a
+   * deferred transaction could not wait for another writer then. */
+  began = ok = antt_database_begin_immediate (db, error);
   if (ok)
     ok = read_movement (&demo, error);
   for (demo.commune = 0; ok && demo.commune < scale; demo.commune++)

@@ -851,6 +851,7 @@ validate_column (AnttDatabase      *db,
                  const AnttRecord  *record,
                  const AnttColumn  *column,
                  const Value       *v,
+                 gboolean           check_references,
                  GError           **error)
 {
   const char *label = column_label (column);
@@ -948,6 +949,8 @@ validate_column (AnttDatabase      *db,
       break;
 
     case ANTT_COLUMN_REFERENCE:
+      if (!check_references && v->state == VALUE_INT)
+        break;
       {
         g_autoptr(GError) local_error = NULL;
         const AnttTable *target = antt_table_lookup (column->references);
@@ -1072,6 +1075,18 @@ validate_member_active (AnttDatabase      *db,
           return FALSE;
         }
       member = antt_records_get (db, "members", member_id, NULL);
+      if (member == NULL)
+        {
+          const AnttColumn *col = antt_table_get_column (record->table, column);
+
+          antt_record_set_field_error (error, column, ANTT_RECORD_ERROR_MISSING_REFERENCE,
+                                       _("%s: the chosen %s does not exist (it may have "
+                                         "been deleted). Choose another."),
+                                       column_label (col),
+                                       g_dgettext (GETTEXT_PACKAGE,
+                                                   antt_table_lookup ("members")->label));
+          return FALSE;
+        }
       antt_record_set_field_error (error, column, ANTT_RECORD_ERROR_INACTIVE_MEMBER,
                                    _("%s was not a member of the force on %s (check the dates "
                                      "joined and left). Choose a member active on that date."),
@@ -1083,9 +1098,13 @@ validate_member_active (AnttDatabase      *db,
   return TRUE;
 }
 
+/* Writes leave the existence of references to the foreign keys, which
+ * check it anyway: checking twice cost a query per reference per row. A
+ * foreign key that fails is then traced to its field (check_references). */
 static gboolean
 validate_internal (AnttDatabase  *db,
                    AnttRecord    *record,
+                   gboolean       check_references,
                    GError       **error)
 {
   const AnttTable *table = record->table;
@@ -1095,7 +1114,8 @@ validate_internal (AnttDatabase  *db,
       return FALSE;
 
   for (guint i = 0; i < table->n_columns; i++)
-    if (!validate_column (db, record, &table->columns[i], &record->values[i], error))
+    if (!validate_column (db, record, &table->columns[i], &record->values[i],
+                          check_references, error))
       return FALSE;
 
   if (!validate_member_active (db, record, error))
@@ -1124,7 +1144,7 @@ antt_records_validate (AnttDatabase      *db,
   g_return_val_if_fail (record != NULL, FALSE);
 
   copy = antt_record_copy (record);
-  return validate_internal (db, copy, error);
+  return validate_internal (db, copy, TRUE, error);
 }
 
 /* Audit ------------------------------------------------------------------- */
@@ -1139,8 +1159,7 @@ write_audit (AnttDatabase      *db,
              GError           **error)
 {
   g_autoptr(AnttStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+  const char *at = antt_database_get_timestamp (db);
   g_autofree char *old_json = old_record ? antt_record_to_json (old_record) : NULL;
   g_autofree char *new_json = new_record ? antt_record_to_json (new_record) : NULL;
 
@@ -1184,9 +1203,23 @@ set_write_error (AnttDatabase     *db,
                                  g_dgettext (GETTEXT_PACKAGE, record->table->label),
                                  sqlite3_errmsg (antt_database_get_handle (db)));
   else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-    antt_record_set_field_error (error, NULL, ANTT_RECORD_ERROR_MISSING_REFERENCE,
-                                 _("This %s refers to a record that no longer exists."),
-                                 g_dgettext (GETTEXT_PACKAGE, record->table->label));
+    {
+      const AnttTable *table = record->table;
+      GError *local_error = NULL;
+
+      /* Which reference is missing: the checks that writes skip. */
+      for (guint i = 0; i < table->n_columns && local_error == NULL; i++)
+        if (table->columns[i].kind == ANTT_COLUMN_REFERENCE)
+          validate_column (db, record, &table->columns[i], &record->values[i], TRUE,
+                           &local_error);
+
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        antt_record_set_field_error (error, NULL, ANTT_RECORD_ERROR_MISSING_REFERENCE,
+                                     _("This %s refers to a record that no longer exists."),
+                                     g_dgettext (GETTEXT_PACKAGE, record->table->label));
+    }
   else if (rc == SQLITE_CONSTRAINT_CHECK || rc == SQLITE_CONSTRAINT_NOTNULL)
     antt_record_set_field_error (error, NULL, ANTT_RECORD_ERROR_INVALID,
                                  _("This %s breaks a rule of the records (%s)."),
@@ -1297,7 +1330,7 @@ antt_records_insert (AnttDatabase  *db,
   if (!antt_database_begin_immediate (db, error))
     return 0;
 
-  if (!validate_internal (db, record, error) ||
+  if (!validate_internal (db, record, FALSE, error) ||
       (id = insert_row (db, record, error)) == 0 ||
       !write_audit (db, record->table->name, id, "insert", NULL, record, error))
     {
@@ -1396,7 +1429,7 @@ antt_records_update (AnttDatabase  *db,
         value_copy (&record->values[i], &merged->values[i]);
       }
 
-  if (!validate_internal (db, merged, error) ||
+  if (!validate_internal (db, merged, FALSE, error) ||
       !update_row (db, old_record, merged, error) ||
       !write_audit (db, record->table->name, record->id, "update", old_record, merged, error) ||
       !antt_database_commit (db, error))

@@ -411,7 +411,9 @@ CREATE TABLE audit_log (
   who        TEXT NOT NULL,
   table_name TEXT NOT NULL,
   row_id     INTEGER NOT NULL,
-  action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+  -- OR, not IN: SQLite 3.40 builds a temporary index per row for an IN list,
+  -- and every write adds a row here.
+  action     TEXT NOT NULL CHECK (action = 'insert' OR action = 'update' OR action = 'delete'),
   old_values TEXT,
   new_values TEXT
 );
