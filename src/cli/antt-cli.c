@@ -8,11 +8,15 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "antt-backup.h"
 #include "antt-database.h"
 #include "antt-date.h"
+#include "antt-cli-report.h"
 #include "antt-demo.h"
 #include "antt-records.h"
 
@@ -235,10 +239,518 @@ cmd_demo_data (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* Backups ------------------------------------------------------------------ */
+
+static char *
+data_file_path (void)
+{
+  return database_path ? g_strdup (database_path) : antt_database_default_path ();
+}
+
+/* One line of standard input, without its line break; NULL at the end. */
+static char *
+read_stdin_line (void)
+{
+  GString *line = g_string_new (NULL);
+  int c;
+
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+  if (c == EOF && line->len == 0)
+    {
+      g_string_free (line, TRUE);
+      return NULL;
+    }
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  return g_string_free (line, FALSE);
+}
+
+static void
+free_passphrase (char *passphrase)
+{
+  if (passphrase != NULL)
+    {
+      memset (passphrase, 0, strlen (passphrase));
+      g_free (passphrase);
+    }
+}
+
+/* The passphrase comes from a file or from standard input, never from the
+ * command line, where other users of the PC could read it. NULL with no
+ * error: none was asked for. */
+static gboolean
+read_passphrase (const char  *file,
+                 gboolean     from_stdin,
+                 char       **passphrase,
+                 GError     **error)
+{
+  *passphrase = NULL;
+
+  if (file != NULL && from_stdin)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give the passphrase either with --passphrase-file or with "
+                             "--passphrase-stdin, not both."));
+      return FALSE;
+    }
+
+  if (file != NULL)
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (file, &contents, &length, error))
+        return FALSE;
+      /* The first line: a file written with echo or an editor ends in a
+       * line break that is not part of the passphrase. */
+      contents[strcspn (contents, "\r\n")] = '\0';
+      *passphrase = contents;
+    }
+  else if (from_stdin)
+    *passphrase = read_stdin_line ();
+  else
+    return TRUE;
+
+  if (*passphrase == NULL || (*passphrase)[0] == '\0')
+    {
+      free_passphrase (*passphrase);
+      *passphrase = NULL;
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("The passphrase is empty. Put it on the first line of the file "
+                             "(or of the standard input)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+stage_label (AnttBackupStage stage)
+{
+  switch (stage)
+    {
+    case ANTT_BACKUP_STAGE_SNAPSHOT: return _("Copying the data");
+    case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
+    case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
+    case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
+    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
+    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
+    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
+    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
+    default: return "";
+    }
+}
+
+static void
+backup_progress (AnttBackupStage  stage,
+                 double           fraction,
+                 gpointer         user_data)
+{
+  if (isatty (2))
+    g_printerr ("\r%3.0f%% %-40s", fraction * 100.0, stage_label (stage));
+}
+
+static void
+end_progress (void)
+{
+  if (isatty (2))
+    g_printerr ("\r%50s\r", "");
+}
+
+static int
+fail_backup (GError *error)
+{
+  end_progress ();
+  if (g_error_matches (error, ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_NEEDS_PASSPHRASE))
+    {
+      g_printerr ("antt-cli: %s %s\n", error->message,
+                  _("Use --passphrase-file FILE or --passphrase-stdin."));
+      g_error_free (error);
+      return EXIT_FAILURE;
+    }
+  return fail (error);
+}
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "snapshot") == 0)
+    return _("automatic snapshot");
+  if (g_strcmp0 (kind, "safety") == 0)
+    return _("copy kept before a restore");
+  return _("backup");
+}
+
+static void
+print_label (const char *label)
+{
+  glong width = g_utf8_strlen (label, -1);
+
+  /* Pad by characters, not bytes: Vietnamese letters take two or three. */
+  g_print ("  %s%*s ", label, (int) MAX (0, 16 - width), "");
+}
+
+static void
+print_backup (AnttBackupInfo *info,
+              gboolean        with_tables)
+{
+  AnttBackupManifest *manifest = antt_backup_info_get_manifest (info);
+  g_autofree char *size = g_format_size (antt_backup_info_get_size (info));
+
+  g_print ("%s\n", antt_backup_info_get_path (info));
+  print_label (_("Size:"));
+  g_print ("%s%s\n", size, antt_backup_info_get_encrypted (info)
+                           ? _(", protected by a passphrase") : "");
+  if (manifest == NULL)
+    return;
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (antt_backup_manifest_get_created (manifest));
+    g_autofree char *created = g_date_time_format (local, "%d/%m/%Y %H:%M");
+
+    print_label (_("Commune:"));
+    g_print ("%s\n", antt_backup_manifest_get_commune (manifest));
+    print_label (_("Made:"));
+    g_print (_("%s (%s, Thi đua ANTT %s, data version %d)\n"), created,
+             kind_label (antt_backup_manifest_get_kind (manifest)),
+             antt_backup_manifest_get_app_version (manifest),
+             antt_backup_manifest_get_schema_version (manifest));
+    print_label (_("Records:"));
+    g_print ("%" G_GINT64_FORMAT "\n", antt_backup_manifest_get_total_rows (manifest));
+  }
+
+  if (with_tables)
+    {
+      const char *const *tables = antt_backup_manifest_get_tables (manifest);
+
+      for (guint i = 0; tables[i] != NULL; i++)
+        g_print ("    %-24s %" G_GINT64_FORMAT "\n", tables[i],
+                 antt_backup_manifest_get_row_count (manifest, tables[i]));
+    }
+}
+
+/* The first removable drive with room for the data, for a backup without
+ * --to: what the clerk would pick in the app. */
+static char *
+pick_removable_folder (const char  *data_file,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) locations = antt_backup_removable_locations ();
+  g_autoptr(GFile) file = g_file_new_for_path (data_file);
+  g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  guint64 needed = file_info ? (guint64) g_file_info_get_size (file_info) : 0;
+
+  for (guint i = 0; i < locations->len; i++)
+    {
+      AnttBackupLocation *location = g_ptr_array_index (locations, i);
+
+      if (!antt_backup_location_get_read_only (location) &&
+          antt_backup_location_get_free (location) > needed)
+        return g_strdup (antt_backup_location_get_path (location));
+    }
+
+  g_set_error_literal (error, ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_NOT_FOUND,
+                       locations->len == 0
+                       ? _("No USB drive found. Plug one in, or give a folder with --to FOLDER.")
+                       : _("No USB drive has room for the backup. Free some space, or give "
+                           "a folder with --to FOLDER."));
+  return NULL;
+}
+
+static int
+cmd_backup (int    argc,
+            char **argv)
+{
+  g_autoptr(AnttBackupInfo) info = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *passphrase_file = NULL;
+  char *passphrase = NULL;
+  gboolean passphrase_stdin = FALSE;
+  gboolean low_memory = FALSE;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "to", 't', 0, G_OPTION_ARG_FILENAME, &to,
+      N_("The folder to write to (default: the first USB drive with room)"), N_("FOLDER") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Protect the backup with the passphrase on the first line of FILE"), N_("FILE") },
+    { "passphrase-stdin", 0, 0, G_OPTION_ARG_NONE, &passphrase_stdin,
+      N_("Protect the backup with the passphrase read from standard input"), NULL },
+    { "low-memory", 0, 0, G_OPTION_ARG_NONE, &low_memory,
+      N_("Use less memory (64 MiB instead of 256) to protect the backup"), NULL },
+    { NULL }
+  };
+  gint64 start;
+  int status;
+
+  if (!parse_options ("backup", _("Write a verified backup of the data file to a USB drive "
+                                  "or a folder."),
+                      entries, &argc, &argv, &error))
+    return fail (error);
+  path = data_file_path ();
+  if (argc > 1)
+    {
+      g_printerr (_("antt-cli: unexpected argument “%s”.\n"), argv[1]);
+      return EXIT_FAILURE;
+    }
+  if (!read_passphrase (passphrase_file, passphrase_stdin, &passphrase, &error))
+    return fail (error);
+  if (to == NULL && (to = pick_removable_folder (path, &error)) == NULL)
+    {
+      free_passphrase (passphrase);
+      return fail (error);
+    }
+
+  start = g_get_monotonic_time ();
+  info = antt_backup_create (path, to, passphrase,
+                             low_memory ? ANTT_BACKUP_FLAGS_FAST_KDF : ANTT_BACKUP_FLAGS_NONE,
+                             backup_progress, NULL, NULL, &error);
+  status = info ? EXIT_SUCCESS : EXIT_FAILURE;
+  if (info == NULL)
+    {
+      free_passphrase (passphrase);
+      return fail_backup (error);
+    }
+  end_progress ();
+
+  g_print (_("Backup written and verified in %.1f s:\n"), (g_get_monotonic_time () - start) / 1e6);
+  print_backup (info, FALSE);
+  if (passphrase != NULL)
+    g_print ("%s\n", _("Keep the passphrase safe: without it this backup cannot be opened, "
+                       "and a forgotten passphrase cannot be recovered."));
+  free_passphrase (passphrase);
+  return status;
+}
+
+static int
+cmd_verify (int    argc,
+            char **argv)
+{
+  g_autoptr(AnttBackupInfo) info = NULL;
+  g_autofree char *passphrase_file = NULL;
+  char *passphrase = NULL;
+  gboolean passphrase_stdin = FALSE;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of a protected backup, on the first line of FILE"), N_("FILE") },
+    { "passphrase-stdin", 0, 0, G_OPTION_ARG_NONE, &passphrase_stdin,
+      N_("Read the passphrase from standard input"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("verify FILE", _("Check a backup completely without restoring it."),
+                      entries, &argc, &argv, &error))
+    return fail (error);
+  if (argc != 2)
+    {
+      g_printerr ("antt-cli: %s\n", _("Give the backup file to check: antt-cli verify FILE"));
+      return EXIT_FAILURE;
+    }
+  if (!read_passphrase (passphrase_file, passphrase_stdin, &passphrase, &error))
+    return fail (error);
+
+  info = antt_backup_verify (argv[1], passphrase, backup_progress, NULL, NULL, &error);
+  free_passphrase (passphrase);
+  if (info == NULL)
+    return fail_backup (error);
+  end_progress ();
+
+  g_print ("%s\n", _("The backup is whole and can be restored:"));
+  print_backup (info, TRUE);
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+confirmed (const char *answer)
+{
+  g_autofree char *folded = answer ? g_utf8_casefold (g_strstrip ((char *) answer), -1) : NULL;
+
+  return folded != NULL &&
+         (g_str_equal (folded, "y") || g_str_equal (folded, "yes") ||
+          g_str_equal (folded, "c") || g_str_equal (folded, "co") ||
+          g_str_equal (folded, "có") || g_str_equal (folded, _("yes")));
+}
+
+static int
+cmd_restore (int    argc,
+             char **argv)
+{
+  g_autoptr(AnttBackupInfo) info = NULL;
+  g_autoptr(AnttBackupInfo) safety = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *passphrase_file = NULL;
+  char *passphrase = NULL;
+  gboolean passphrase_stdin = FALSE;
+  gboolean yes = FALSE;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes,
+      N_("Do not ask before replacing the data"), NULL },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of a protected backup, on the first line of FILE"), N_("FILE") },
+    { "passphrase-stdin", 0, 0, G_OPTION_ARG_NONE, &passphrase_stdin,
+      N_("Read the passphrase from the first line of standard input"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("restore FILE", _("Replace the data file with the contents of a "
+                                        "backup, after checking it. The current data is "
+                                        "kept as a snapshot first."),
+                      entries, &argc, &argv, &error))
+    return fail (error);
+  path = data_file_path ();
+  if (argc != 2)
+    {
+      g_printerr ("antt-cli: %s\n", _("Give the backup file to restore: antt-cli restore FILE"));
+      return EXIT_FAILURE;
+    }
+  if (!read_passphrase (passphrase_file, passphrase_stdin, &passphrase, &error))
+    return fail (error);
+
+  /* What it holds, before anything changes. */
+  info = antt_backup_read (argv[1], passphrase, NULL, &error);
+  if (info == NULL || antt_backup_info_get_manifest (info) == NULL)
+    {
+      free_passphrase (passphrase);
+      if (error == NULL)
+        g_set_error (&error, ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_NEEDS_PASSPHRASE,
+                     _("“%s” is protected by a passphrase. Give the passphrase to open it."),
+                     argv[1]);
+      return fail_backup (error);
+    }
+  g_print ("%s\n", _("The backup holds:"));
+  print_backup (info, TRUE);
+
+  if (!yes)
+    {
+      g_autofree char *answer = NULL;
+
+      g_print (_("Replace the data in “%s” with this backup? The current data is kept as a "
+                 "snapshot. [y/N] "), path);
+      fflush (stdout);
+      answer = read_stdin_line ();
+      if (!confirmed (answer))
+        {
+          free_passphrase (passphrase);
+          g_printerr ("antt-cli: %s\n", _("Not restored; nothing was changed."));
+          return EXIT_FAILURE;
+        }
+    }
+
+  if (!antt_backup_restore (argv[1], passphrase, path, NULL, &safety, backup_progress, NULL,
+                            NULL, &error))
+    {
+      free_passphrase (passphrase);
+      return fail_backup (error);
+    }
+  free_passphrase (passphrase);
+  end_progress ();
+
+  g_print (_("Restored into %s.\n"), path);
+  if (safety != NULL)
+    g_print (_("The data it replaced was kept in %s.\n"), antt_backup_info_get_path (safety));
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_snapshot (int    argc,
+              char **argv)
+{
+  g_autoptr(AnttBackupInfo) info = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  int keep = ANTT_BACKUP_DEFAULT_KEEP;
+  GError *error = NULL;
+  GOptionEntry entries[] = {
+    { "keep", 'k', 0, G_OPTION_ARG_INT, &keep,
+      N_("How many automatic snapshots to keep (default 14)"), "N" },
+    { "folder", 'f', 0, G_OPTION_ARG_FILENAME, &folder,
+      N_("The snapshot folder (default: in the app's data folder)"), N_("FOLDER") },
+    { NULL }
+  };
+
+  if (!parse_options ("snapshot", _("Keep a snapshot of the data file on this PC, and only "
+                                    "the newest ones."),
+                      entries, &argc, &argv, &error))
+    return fail (error);
+  path = data_file_path ();
+  if (keep < 1 || keep > 10000)
+    {
+      g_printerr ("antt-cli: %s\n", _("--keep must be between 1 and 10000."));
+      return EXIT_FAILURE;
+    }
+
+  info = antt_backup_snapshot (path, folder, (guint) keep, backup_progress, NULL, NULL, &error);
+  if (info == NULL)
+    return fail_backup (error);
+  end_progress ();
+
+  g_print ("%s\n", _("Snapshot written:"));
+  print_backup (info, FALSE);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_list_backups (int    argc,
+                  char **argv)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *folder = NULL;
+  GError *error = NULL;
+
+  if (!parse_options ("list-backups [FOLDER]",
+                      _("List the backups in a folder (default: the snapshots on this PC) "
+                        "with what they hold."),
+                      NULL, &argc, &argv, &error))
+    return fail (error);
+  if (argc > 2)
+    {
+      g_printerr (_("antt-cli: unexpected argument “%s”.\n"), argv[2]);
+      return EXIT_FAILURE;
+    }
+
+  folder = argc == 2 ? g_strdup (argv[1]) : antt_backup_default_snapshot_folder ();
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("antt-cli: “%s” is not a folder.\n"), folder);
+      return EXIT_FAILURE;
+    }
+  list = antt_backup_list (folder, NULL, &error);
+  if (list == NULL)
+    return fail (error);
+
+  if (list->len == 0)
+    g_print (_("No backups in %s.\n"), folder);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AnttBackupInfo *info = g_ptr_array_index (list, i);
+      const GError *problem = antt_backup_info_get_problem (info);
+
+      if (i > 0)
+        g_print ("\n");
+      print_backup (info, FALSE);
+      if (problem != NULL)
+        {
+          print_label (_("Problem:"));
+          g_print ("%s\n", problem->message);
+        }
+    }
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "init", N_("Create the data file, or check it"), cmd_init },
   { "info", N_("Show the movement, phases and record counts"), cmd_info },
   { "demo-data", N_("Fill the data file with generated records"), cmd_demo_data },
+  { "backup", N_("Write a verified backup to a USB drive or a folder"), cmd_backup },
+  { "verify", N_("Check a backup without restoring it"), cmd_verify },
+  { "restore", N_("Replace the data with a backup, keeping a copy"), cmd_restore },
+  { "snapshot", N_("Keep a snapshot of the data on this PC"), cmd_snapshot },
+  { "list-backups", N_("List the backups in a folder"), cmd_list_backups },
+  { "report", N_("Write a report, list, minutes or dossier as PDF"), antt_cli_report },
+  { "export-csv", N_("Write a table or list as CSV for spreadsheets"), antt_cli_export_csv },
 };
 
 static void

@@ -22,7 +22,8 @@ typedef struct
  * has shipped. */
 static const Migration migrations[] = {
   { 1, ANTT_SCHEMA_V1_SQL },
-  { 2, ANTT_SCHEMA_V2_SQL },  /* committee meetings and votes; caps as triggers */
+  { 2, ANTT_SCHEMA_V2_SQL },
+  { 3, ANTT_SCHEMA_V3_SQL },  /* committee meetings and votes; caps as triggers */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ANTT_SCHEMA_VERSION);

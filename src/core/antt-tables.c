@@ -234,6 +234,23 @@ static const AnttChoice vote_methods[] = {
   { NULL, NULL }
 };
 
+static const AnttChoice report_sections[] = {
+  { "results", N_("Results") },
+  { "shortcomings", N_("Shortcomings") },
+  { "proposals", N_("Proposals") },
+  { NULL, NULL }
+};
+
+static const AnttChoice document_kinds[] = {
+  { "interim_report", N_("Interim report") },
+  { "final_report", N_("Final report") },
+  { "nominees", N_("List of nominees") },
+  { "minutes", N_("Minutes of the committee") },
+  { "proposal", N_("Proposal for awards") },
+  { "achievement", N_("Achievement report") },
+  { NULL, NULL }
+};
+
 /* Rules shared by tables -------------------------------------------------- */
 
 static gboolean
@@ -810,6 +827,30 @@ static const AnttColumn meeting_vote_columns[] = {
   INT ("votes_abstain", N_("Abstentions"), 0, 0, 1000),
 };
 
+static const AnttColumn document_register_columns[] = {
+  TEXT ("type_code", N_("Document type"), REQ),
+  INT ("year", N_("Year"), REQ, 1900, 9999),
+  INT ("number", N_("Number"), REQ, 1, 1000000),
+  DATE ("issued_date", N_("Date issued"), REQ),
+  { "doc_key", N_("Document"), ANTT_COLUMN_TEXT, REQ | UNIQ, NULL, NULL, NULL, 0, 0 },
+  REF ("phase_id", N_("Phase"), 0, "phases"),
+  TEXT ("title", N_("Title"), 0),
+};
+
+static const AnttColumn report_text_columns[] = {
+  REF ("phase_id", N_("Phase"), REQ, "phases"),
+  CHOICE ("section", N_("Section"), REQ, report_sections),
+  TEXT ("body", N_("Text"), MULTI),
+  TEXT ("updated_at", N_("Last changed"), REQ),
+};
+
+static const AnttColumn document_setting_columns[] = {
+  CHOICE ("doc_kind", N_("Document"), REQ, document_kinds),
+  REF ("award_level_id", N_("Award"), 0, "award_levels"),
+  TEXT ("addressees", N_("Addressed to"), MULTI),
+  TEXT ("recipients", N_("Recipients"), MULTI),
+};
+
 static const AnttTable tables[] = {
   TABLE ("commune", N_("commune settings"), commune_columns,
          NULL, NULL, NULL, NULL, NULL, NULL),
@@ -875,6 +916,12 @@ static const AnttTable tables[] = {
          "held_date", NULL, "held_date, id", NULL, NULL, validate_meeting),
   TABLE ("meeting_votes", N_("votes of a nominee"), meeting_vote_columns,
          NULL, NULL, "meeting_id, nomination_id", "meeting_id", NULL, NULL),
+  TABLE ("document_register", N_("document number"), document_register_columns,
+         "issued_date", NULL, "year, type_code, number", NULL, NULL, NULL),
+  TABLE ("report_texts", N_("report text"), report_text_columns,
+         NULL, NULL, "phase_id, section", NULL, NULL, NULL),
+  TABLE ("document_settings", N_("document settings"), document_setting_columns,
+         NULL, NULL, "doc_kind, award_level_id", NULL, NULL, NULL),
 };
 
 static const AnttTable *table_pointers[G_N_ELEMENTS (tables)];

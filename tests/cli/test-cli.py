@@ -46,7 +46,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue(os.path.exists(db))
         con = sqlite3.connect(db)
-        self.assertEqual(con.execute('PRAGMA user_version').fetchone()[0], 2)
+        self.assertEqual(con.execute('PRAGMA user_version').fetchone()[0], 3)
         self.assertEqual(con.execute('SELECT count(*) FROM targets').fetchone()[0], 16)
         con.close()
         # Running it again checks the file and seeds nothing twice.

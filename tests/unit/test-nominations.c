@@ -1590,7 +1590,7 @@ test_migrate_v1 (void)
   db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  g_assert_cmpint (antt_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (antt_database_get_schema_version (db), ==, ANTT_SCHEMA_VERSION);
   handle = antt_database_get_handle (db);
 
   /* Every row kept, nothing seeded into a file that has its plan. */

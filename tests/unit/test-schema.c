@@ -540,6 +540,9 @@ static const struct {
                            " record_id) VALUES (1, 1, 'patrols', 1)" },
   { "committee_meetings", "INSERT INTO committee_meetings (id, phase_id, held_date,"
                           " members_total, members_present) VALUES (1, 1, '2025-02-10', 9, 7)" },
+  { "report_texts", "INSERT INTO report_texts (id, phase_id, section, updated_at)"
+                    " VALUES (1, 1, 'results', '2025-02-10T08:00:00+07:00')" },
+  { "document_settings", "INSERT INTO document_settings (id, doc_kind) VALUES (1, 'proposal')" },
 };
 
 /* Sets @column of row 1 of @table to @value; returns the SQLite result and,
