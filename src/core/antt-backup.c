@@ -2625,11 +2625,14 @@ check_extracted (const char          *backup_path,
   for (guint i = 0; i < manifest->n_tables; i++)
     if (check.counts->counts[i] != manifest->counts[i])
       {
+        /* Counts as text: a G_GINT64_FORMAT inside _() hides it from xgettext. */
+        g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, check.counts->counts[i]);
+        g_autofree char *listed = g_strdup_printf ("%" G_GINT64_FORMAT, manifest->counts[i]);
+
         set_error (error, ANTT_BACKUP_ERROR_CORRUPTED,
-                   _("“%s” is damaged: the table “%s” has %" G_GINT64_FORMAT " rows where "
-                     "the backup’s list of contents says %" G_GINT64_FORMAT ". Use another "
-                     "copy of the backup."), backup_path, manifest->tables[i],
-                   check.counts->counts[i], manifest->counts[i]);
+                   _("“%s” is damaged: the table “%s” has %s rows where the backup’s list "
+                     "of contents says %s. Use another copy of the backup."),
+                   backup_path, manifest->tables[i], found, listed);
         check_clear (&check);
         return FALSE;
       }

@@ -89,11 +89,11 @@ static const AnttChoice roles[] = {
 
 static const AnttChoice left_reasons[] = {
   { "own_request", N_("At own request") },
-  { "health", N_("Health") },
+  { "health", N_("Poor health") },
   { "failed_duties", N_("Failed duties twice in a row") },
   { "prosecution", N_("Prosecuted or sentenced") },
   { "moved", N_("Moved away") },
-  { "age", N_("Age") },
+  { "age", N_("Reached the age limit") },
   { "deceased", N_("Deceased") },
   { "other", N_("Other") },
   { NULL, NULL }
@@ -798,7 +798,7 @@ static const AnttColumn nomination_columns[] = {
 static const AnttColumn nomination_evidence_columns[] = {
   REF ("nomination_id", N_("Nomination"), REQ, "nominations"),
   CHOICE ("record_table", N_("Kind of record"), REQ, evidence_tables),
-  INT ("record_id", N_("Record"), REQ, 1, G_MAXINT64),
+  INT ("record_id", N_("Record number"), REQ, 1, G_MAXINT64),
 };
 
 static const AnttColumn committee_meeting_columns[] = {
