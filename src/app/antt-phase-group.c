@@ -16,21 +16,22 @@
 
 struct _AnttPhaseGroup
 {
-  AdwPreferencesGroup  parent_instance;
+  GtkWidget   parent_instance;
 
   /* Template widgets */
-  GtkLabel            *current_label;
-  GtkLabel            *period_label;
-  AdwActionRow        *review_row;
-  GtkLabel            *review_label;
-  AdwActionRow        *deadline_row;
-  GtkLabel            *deadline_label;
+  GtkWidget  *card;
+  GtkLabel   *name_label;
+  GtkLabel   *current_label;
+  GtkLabel   *period_label;
+  GtkWidget  *deadline_box;
+  GtkLabel   *deadline_label;
+  GtkLabel   *review_label;
 
   /* Owned */
-  AnttRecord          *phase;
+  AnttRecord *phase;
 };
 
-G_DEFINE_FINAL_TYPE (AnttPhaseGroup, antt_phase_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (AnttPhaseGroup, antt_phase_group, GTK_TYPE_WIDGET)
 
 static char *
 format_period (const char *start_iso,
@@ -53,7 +54,7 @@ update_deadline (AnttPhaseGroup *self,
   const char *style = NULL;
   int days;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), deadline != NULL);
+  gtk_widget_set_visible (self->deadline_box, deadline != NULL);
   if (deadline == NULL)
     return;
 
@@ -105,34 +106,65 @@ update (AnttPhaseGroup *self,
 {
   const AnttColumn *kind_column = antt_table_get_column (antt_table_lookup ("phases"),
                                                          "review_kind");
+  const char *name = antt_record_get_string (self->phase, "name");
   const char *start = antt_record_get_string (self->phase, "start_date");
   const char *end = antt_record_get_string (self->phase, "end_date");
   const char *review_name = antt_record_get_string (self->phase, "review_name");
   const char *content = antt_record_get_string (self->phase, "content");
+  const char *kind = antt_column_choice_label (kind_column,
+                                               antt_record_get_string (self->phase, "review_kind"));
   g_autofree char *period = format_period (start, end);
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  g_autofree char *review = NULL;
+  int days_left;
   gboolean current;
 
-  /* The group's labels take markup and this text is the user's. */
-  title = g_markup_escape_text (antt_record_get_string (self->phase, "name"), -1);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
+  gtk_label_set_label (self->name_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  /* Compact: what the phase celebrates is long, and in the tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), content && content[0] ? content : NULL);
   if (content != NULL && content[0] != '\0')
-    description = g_markup_escape_text (content, -1);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
-
-  current = antt_date_days_between (start, today_iso) >= 0 &&
-            antt_date_days_between (today_iso, end) >= 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->current_label), current);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, content,
+                                    -1);
 
   gtk_label_set_label (self->period_label, period);
-  gtk_label_set_label (self->review_label,
-                       antt_column_choice_label (kind_column,
-                                                 antt_record_get_string (self->phase,
-                                                                         "review_kind")));
-  adw_action_row_set_subtitle (self->review_row, review_name ? review_name : "");
+
+  days_left = antt_date_days_between (today_iso, end);
+  current = antt_date_days_between (start, today_iso) >= 0 && days_left >= 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->current_label), current);
+  if (current)
+    {
+      g_autofree char *text = NULL;
+
+      if (days_left > 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "In progress — %d day left",
+                                             "In progress — %d days left",
+                                             days_left),
+                                days_left);
+      else
+        text = g_strdup (_("In progress — last day"));
+      gtk_label_set_label (self->current_label, text);
+    }
+
+  if (review_name != NULL && review_name[0] != '\0')
+    /* Translators: the kind of review and its name: "Interim review · Sơ kết …" */
+    review = g_strdup_printf (_("%s · %s"), kind ? kind : "", review_name);
+  else
+    review = g_strdup (kind ? kind : "");
+  gtk_label_set_label (self->review_label, review);
 
   update_deadline (self, today_iso);
+}
+
+static void
+antt_phase_group_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), ANTT_TYPE_PHASE_GROUP);
+
+  G_OBJECT_CLASS (antt_phase_group_parent_class)->dispose (object);
 }
 
 static void
@@ -151,16 +183,18 @@ antt_phase_group_class_init (AnttPhaseGroupClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = antt_phase_group_dispose;
   object_class->finalize = antt_phase_group_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thiduaantt/ThiDuaAntt/antt-phase-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, card);
+  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, name_label);
   gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, current_label);
   gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, period_label);
-  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, review_row);
-  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, review_label);
-  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, deadline_box);
   gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, AnttPhaseGroup, review_label);
 }
 
 static void

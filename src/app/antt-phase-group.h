@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "antt-records.h"
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define ANTT_TYPE_PHASE_GROUP (antt_phase_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (AnttPhaseGroup, antt_phase_group, ANTT, PHASE_GROUP, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (AnttPhaseGroup, antt_phase_group, ANTT, PHASE_GROUP, GtkWidget)
 
 GtkWidget  *antt_phase_group_new       (AnttRecord     *phase,
                                         const char     *today_iso);

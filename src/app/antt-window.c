@@ -9,7 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "antt-app-util.h"
+#include "antt-awards-page.h"
 #include "antt-overview-page.h"
+#include "antt-record-form.h"
+#include "antt-record-page.h"
 #include "antt-window.h"
 
 struct _AnttWindow
@@ -45,9 +48,30 @@ update_switcher (AnttWindow *self)
   gboolean has_content = self->database != NULL;
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.commune-settings", has_content);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     has_content &&
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+/* ANTT_PAGE ("teams/members") opens the window on that page, so that
+ * screenshots and tests can show any page without clicking to it. */
+static void
+show_page_from_environment (AnttWindow *self)
+{
+  const char *path = g_getenv ("ANTT_PAGE");
+  g_auto(GStrv) names = NULL;
+  GtkWidget *page;
+
+  if (path == NULL || *path == '\0')
+    return;
+
+  names = g_strsplit (path, "/", 2);
+  adw_view_stack_set_visible_child_name (self->view_stack, names[0]);
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (names[1] != NULL && GTK_IS_BOX (page) &&
+      GTK_IS_STACK (gtk_widget_get_last_child (page)))
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_last_child (page)), names[1]);
 }
 
 static void
@@ -63,6 +87,7 @@ set_database (AnttWindow   *self,
 
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       gtk_stack_set_visible_child_name (self->main_stack, "content");
+      show_page_from_environment (self);
     }
   else
     {
@@ -103,6 +128,88 @@ static void
 switcher_title_visible_cb (AnttWindow *self)
 {
   update_switcher (self);
+}
+
+/* The record page the user sees, inside the tabs of the page shown. */
+static AnttRecordPage *
+find_shown_record_page (GtkWidget *root)
+{
+  if (ANTT_IS_RECORD_PAGE (root))
+    return ANTT_RECORD_PAGE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AnttRecordPage *found;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_STACK (root) && gtk_stack_get_visible_child (GTK_STACK (root)) != child)
+        continue;
+
+      found = find_shown_record_page (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AnttRecordPage *
+shown_record_page (AnttWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (self->database == NULL || page == NULL)
+    return NULL;
+  return find_shown_record_page (page);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  AnttRecordPage *page = shown_record_page (ANTT_WINDOW (widget));
+
+  if (page != NULL)
+    antt_record_page_focus_search (page);
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AnttRecordPage *page = shown_record_page (ANTT_WINDOW (widget));
+
+  if (page != NULL)
+    antt_record_page_add (page);
+}
+
+/* The commune's names and signer, used by every report: its one row. */
+static void
+commune_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AnttWindow *self = ANTT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  AnttRecordForm *form;
+
+  if (self->database == NULL)
+    return;
+
+  form = antt_record_form_new (self->database, "commune", 1, &error);
+  if (form == NULL)
+    {
+      show_error_dialog (self, error);
+      return;
+    }
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -205,6 +312,8 @@ antt_window_class_init (AnttWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ANTT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ANTT_TYPE_RECORD_PAGE);
+  g_type_ensure (ANTT_TYPE_AWARDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thiduaantt/ThiDuaAntt/antt-window.ui");
@@ -216,8 +325,19 @@ antt_window_class_init (AnttWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnttWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
+  gtk_widget_class_install_action (widget_class, "window.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "window.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "window.commune-settings", NULL,
+                                   commune_settings_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  /* The pages take these themselves when they have the focus; from the
+   * header or the tabs they go to the page shown. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "window.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "window.new-record", NULL);
 }
 
 static void

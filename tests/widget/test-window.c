@@ -12,6 +12,8 @@
 
 #include "antt-database.h"
 #include "antt-overview-page.h"
+#include "antt-record-form.h"
+#include "antt-record-page.h"
 #include "antt-records.h"
 #include "antt-window.h"
 
@@ -282,6 +284,61 @@ test_window_shows_database (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AnttRecordForm *
+find_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ANTT_IS_RECORD_FORM (window))
+        return ANTT_RECORD_FORM (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+F and Ctrl+N act on the page shown, wherever the focus is. */
+static void
+test_window_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AnttWindow *window;
+  AnttRecordForm *form;
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  g_setenv ("ANTT_PAGE", "teams/members", TRUE);
+  window = antt_window_new (NULL);
+  g_assert_true (antt_window_open_database (window, fixture->path,
+                                            ANTT_DATABASE_FLAGS_NO_CREATE, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_unsetenv ("ANTT_PAGE");
+
+  page = find_shown_of_type (GTK_WIDGET (window), ANTT_TYPE_RECORD_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (antt_record_list_get_table (antt_record_page_get_list (ANTT_RECORD_PAGE (page)))->name,
+                   ==, "members");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (antt_record_page_get_search_entry (ANTT_RECORD_PAGE (page)))));
+
+  g_assert_null (find_form ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.new-record", NULL));
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "New member");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_refused_file (void)
 {
@@ -371,6 +428,8 @@ main (int   argc,
               fixture_set_up, test_overview_follows_changes, fixture_tear_down);
   g_test_add ("/window/shows-database", Fixture, NULL,
               fixture_set_up, test_window_shows_database, fixture_tear_down);
+  g_test_add ("/window/shortcuts", Fixture, NULL,
+              fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add_func ("/window/refused-file", test_window_refused_file);
   g_test_add_func ("/window/saves-size", test_window_saves_size);
 

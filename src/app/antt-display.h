@@ -1,0 +1,56 @@
+/* antt-display.h: how records read on screen.
+ *
+ * The one place that turns stored values into the text of a list cell or a
+ * form (dates dd/mm/yyyy, choices by their label, numbers grouped the
+ * Vietnamese way) and into the keys that sort them. Plain GLib, so that a
+ * list can build its cells in a worker thread.
+ *
+ * Copyright 2026 The Thi đua ANTT authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "antt-records.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ANTT_WARNING_AGE        = 1 << 0,
+  ANTT_WARNING_RESIDENCE  = 1 << 1,
+  ANTT_WARNING_EDUCATION  = 1 << 2,
+  ANTT_WARNING_HEALTH     = 1 << 3,
+  ANTT_WARNING_RECORD     = 1 << 4,
+} AnttMemberWarnings;
+
+/* Records that list the members taking part in another record (a patrol's
+ * participants…), chosen with a member picker. */
+typedef struct
+{
+  const char *parent;         /* "patrols" */
+  const char *link;           /* "patrol_participants" */
+  const char *parent_column;  /* "patrol_id" */
+  const char *flags[2];       /* per-member booleans, NULL-padded */
+} AnttLinkTable;
+
+const AnttLinkTable *antt_display_link_table      (const char       *parent);
+
+char              *antt_display_count             (gint64            n);
+char              *antt_display_records           (gint64            n);
+const char        *antt_display_name_column       (const AnttTable  *table);
+char              *antt_display_record_name       (const AnttRecord *record);
+char              *antt_display_value             (const AnttRecord *record,
+                                                   const AnttColumn *column);
+char              *antt_display_sort_key          (const AnttRecord *record,
+                                                   const AnttColumn *column);
+char              *antt_display_number_key        (gint64            n);
+AnttMemberWarnings antt_display_member_warnings   (const AnttRecord *member,
+                                                   gboolean          disadvantaged,
+                                                   const char       *on_iso,
+                                                   int              *age);
+GPtrArray         *antt_display_warning_messages  (AnttMemberWarnings warnings,
+                                                   int               age);
+char              *antt_display_warning_summary   (AnttMemberWarnings warnings);
+
+G_END_DECLS
