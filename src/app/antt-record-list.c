@@ -15,6 +15,9 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "antt-app-util.h"
 #include "antt-date.h"
@@ -1162,6 +1165,13 @@ load_cb (GObject      *object,
   g_clear_object (&self->cancellable);
   apply_snapshot (self, snapshot);
   set_loading (self, FALSE);
+
+#if defined(__GLIBC__)
+  /* A large load leaves the worker's memory (its rows, its connection's
+   * page cache) free but held by the C library: give it back. */
+  if (antt_record_list_get_n_total (self) > 10000)
+    malloc_trim (0);
+#endif
 }
 
 static void

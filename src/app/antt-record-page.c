@@ -378,7 +378,9 @@ create_columns (AnttRecordPage *self)
       expand = g_strcmp0 (name, name_column) == 0 || g_strcmp0 (name, "team_id") == 0 ||
                (name_column == NULL && i == 0);
       gtk_column_view_column_set_expand (column, expand);
-      if (!expand)
+      /* (GTK 4.8 keeps the fixed width of a hidden column free: the
+       * sensitive ones, hidden at first, size themselves.) */
+      if (!expand && !sensitive)
         gtk_column_view_column_set_fixed_width (column, chars * CHAR_WIDTH + 24);
       gtk_column_view_column_set_visible (column, !sensitive);
       g_object_set_data (G_OBJECT (column), "antt-sensitive", GUINT_TO_POINTER (sensitive));

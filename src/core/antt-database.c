@@ -592,6 +592,10 @@ antt_database_open (const char         *path,
       return NULL;
     }
 
+  /* Wait for another writer from the first read on, not only once
+   * configured: several connections may open the file at once. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
   /* The header may be stale when the last writer left a WAL file: ask again
    * before changing anything, through a read that cannot write. */
   if (!read_pragma_int (self, "PRAGMA user_version", &version, error))

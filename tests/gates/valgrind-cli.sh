@@ -28,11 +28,16 @@ check () {
   fi
 }
 
-echo "1..5"
+echo "1..9"
 check init init
 check info info
 check demo-data demo-data --scale 1 --seed 3
 check info-after-demo info
+check backup backup --to "$dir"
+backup_file=$(ls "$dir"/*.anttbak | head -n 1)
+check verify verify "$backup_file"
+check report report final --phase 2 -o "$dir/final.pdf"
+check export-csv export-csv members -o "$dir/members.csv"
 # Refusals run through their own code paths: a file that is not ours.
 echo "not a database" > "$dir/notes.txt"
 G_SLICE=always-malloc valgrind --quiet --error-exitcode=99 --leak-check=full \
