@@ -9,6 +9,7 @@ trap 'rm -rf "$dir"' EXIT
 db=$dir/thidua.db
 supp=()
 [ -f /usr/share/glib-2.0/valgrind/glib.supp ] && supp=(--suppressions=/usr/share/glib-2.0/valgrind/glib.supp)
+supp+=(--suppressions="$(dirname "$0")/valgrind.supp")
 
 failed=0
 check () {

@@ -551,7 +551,10 @@ test_format (void)
   g_unsetenv ("LANGUAGE");
 
   g_assert_null (antt_target_format_share (0, 0));
-  g_assert_cmpstr (antt_target_format_share (2, 3), ==, "66.6%") ;
+  {
+    g_autofree char *two_thirds = antt_target_format_share (2, 3);
+    g_assert_cmpstr (two_thirds, ==, "66.6%");
+  }
 }
 
 int
