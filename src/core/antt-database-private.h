@@ -11,6 +11,11 @@ sqlite3      *antt_database_get_handle      (AnttDatabase  *self);
 sqlite3_stmt *antt_database_prepare         (AnttDatabase  *self,
                                              const char    *sql,
                                              GError       **error);
+sqlite3_stmt *antt_database_prepare_bind     (AnttDatabase  *db,
+                                             GError       **error,
+                                             const char    *sql,
+                                             const char    *types,
+                                             ...);
 gboolean      antt_database_exec            (AnttDatabase  *self,
                                              const char    *sql,
                                              GError       **error);

@@ -707,6 +707,42 @@ antt_database_prepare (AnttDatabase  *self,
   return stmt;
 }
 
+/* A cached statement with its parameters bound: @types has one letter per
+ * parameter, 'i' for a gint64 and 's' for text (NULL binds NULL). Wrap the
+ * result in g_autoptr(AnttStatement) so that it is reset for the next user. */
+sqlite3_stmt *
+antt_database_prepare_bind (AnttDatabase  *db,
+                            GError       **error,
+                            const char    *sql,
+                            const char    *types,
+                            ...)
+{
+  sqlite3_stmt *stmt = antt_database_prepare (db, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        {
+          const char *text = va_arg (args, const char *);
+
+          g_assert (types[i] == 's');
+          if (text != NULL)
+            sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
+          else
+            sqlite3_bind_null (stmt, i + 1);
+        }
+    }
+  va_end (args);
+  return stmt;
+}
+
 gboolean
 antt_database_exec (AnttDatabase  *self,
                     const char    *sql,

@@ -164,41 +164,6 @@ display_date (const char *iso)
 
 /* SQL --------------------------------------------------------------------- */
 
-/* A cached statement with its parameters bound: @types holds one letter a
- * parameter, 'i' for a gint64 and 's' for text (NULL binds NULL). Wrap the
- * result in g_autoptr(AnttStatement). */
-static sqlite3_stmt *
-prepare_bind (AnttDatabase  *db,
-              GError       **error,
-              const char    *sql,
-              const char    *types,
-              ...)
-{
-  sqlite3_stmt *stmt = antt_database_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return NULL;
-
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-      else
-        {
-          const char *text = va_arg (args, const char *);
-
-          g_assert (types[i] == 's');
-          if (text != NULL)
-            sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, i + 1);
-        }
-    }
-  va_end (args);
-  return stmt;
-}
 
 /* Steps @stmt: SQLITE_ROW or SQLITE_DONE, or -1 with @error set. */
 static int
@@ -230,7 +195,7 @@ load_phase (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT campaign_id, CASE WHEN review_name <> '' THEN review_name"
                        " ELSE name END, start_date, end_date, review_closed"
                        " FROM phases WHERE id = ?1",
@@ -273,7 +238,7 @@ load_award (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = prepare_bind (db, error, "SELECT name, campaign_id FROM award_levels WHERE id = ?1",
+  stmt = antt_database_prepare_bind (db, error, "SELECT name, campaign_id FROM award_levels WHERE id = ?1",
                        "i", award_level_id);
   if (stmt == NULL || (rc = step (db, stmt, error)) < 0)
     return NULL;
@@ -295,7 +260,7 @@ nominee_name (AnttDatabase    *db,
 {
   g_autoptr(AnttStatement) stmt = NULL;
 
-  stmt = prepare_bind (db, NULL,
+  stmt = antt_database_prepare_bind (db, NULL,
                        kind == ANTT_NOMINEE_COLLECTIVE
                          ? "SELECT name FROM teams WHERE id = ?1"
                          : "SELECT full_name FROM members WHERE id = ?1",
@@ -320,7 +285,7 @@ count_slots (AnttDatabase     *db,
 {
   g_autoptr(AnttStatement) stmt = NULL;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT count (CASE WHEN status IN ('proposed', 'approved') THEN 1 END),"
                        " count (CASE WHEN status = 'approved' THEN 1 END),"
                        " (SELECT max_count FROM award_caps WHERE phase_id = ?1"
@@ -385,7 +350,7 @@ antt_nominations_slots_summary (AnttDatabase  *db,
   if (!load_phase (db, phase_id, &phase, error))
     return NULL;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT l.id, l.code, l.name, k.kind,"
                        " count (CASE WHEN n.status = 'draft' THEN 1 END),"
                        " count (CASE WHEN n.status = 'proposed' THEN 1 END),"
@@ -555,10 +520,10 @@ nominee_eligibility (AnttDatabase      *db,
     }
 
   if (kind == ANTT_NOMINEE_INDIVIDUAL)
-    stmt = prepare_bind (db, error, MEMBER_ELIGIBILITY_SQL, "iss",
+    stmt = antt_database_prepare_bind (db, error, MEMBER_ELIGIBILITY_SQL, "iss",
                          nominee_id, phase->start, phase->end);
   else
-    stmt = prepare_bind (db, error, TEAM_ELIGIBILITY_SQL, "i", nominee_id);
+    stmt = antt_database_prepare_bind (db, error, TEAM_ELIGIBILITY_SQL, "i", nominee_id);
   if (stmt == NULL || (rc = step (db, stmt, error)) < 0)
     return -1;
   if (rc == SQLITE_DONE)
@@ -708,7 +673,7 @@ antt_nominations_list_candidates (AnttDatabase     *db,
     needle = antt_text_fold (search);
 
   if (kind == ANTT_NOMINEE_INDIVIDUAL)
-    stmt = prepare_bind (db, error,
+    stmt = antt_database_prepare_bind (db, error,
                          "SELECT m.id, m.full_name, m.name_fold, m.team_id, t.name,"
                          " m.joined_date, m.left_date,"
                          " (SELECT min (v.date) FROM member_violations v"
@@ -719,7 +684,7 @@ antt_nominations_list_candidates (AnttDatabase     *db,
                          " FROM members m JOIN teams t ON t.id = m.team_id",
                          "ssii", phase.start, phase.end, phase_id, award_level_id);
   else
-    stmt = prepare_bind (db, error,
+    stmt = antt_database_prepare_bind (db, error,
                          "SELECT t.id, t.name, t.name_fold, t.id, NULL,"
                          " t.established_date, t.dissolved_date, NULL,"
                          " (SELECT n.id FROM nominations n WHERE n.phase_id = ?3"
@@ -859,7 +824,7 @@ antt_nominations_figures (AnttDatabase        *db,
   if (!load_phase (db, phase_id, &phase, error))
     return FALSE;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        kind == ANTT_NOMINEE_INDIVIDUAL ? MEMBER_FIGURES_SQL : TEAM_FIGURES_SQL,
                        "iss", nominee_id, phase.start, phase.end);
   if (stmt == NULL || step (db, stmt, error) != SQLITE_ROW)
@@ -952,7 +917,7 @@ antt_nominations_list_evidence (AnttDatabase     *db,
   if (!load_phase (db, phase_id, &phase, error))
     return NULL;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        kind == ANTT_NOMINEE_INDIVIDUAL ? MEMBER_EVIDENCE_SQL : TEAM_EVIDENCE_SQL,
                        "iss", nominee_id, phase.start, phase.end);
   if (stmt == NULL)
@@ -1041,7 +1006,7 @@ check_rules (AnttDatabase     *db,
     g_autoptr(AnttStatement) stmt = NULL;
     int rc;
 
-    stmt = prepare_bind (db, error,
+    stmt = antt_database_prepare_bind (db, error,
                          kind == ANTT_NOMINEE_INDIVIDUAL
                            ? "SELECT status FROM nominations WHERE phase_id = ?1"
                              " AND award_level_id = ?2 AND member_id = ?3 AND id <> ?4"
@@ -1389,7 +1354,7 @@ load_meeting (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT phase_id, award_level_id, held_date, members_total,"
                        " members_present, quorum_pct, approve_pct"
                        " FROM committee_meetings WHERE id = ?1",
@@ -1431,7 +1396,7 @@ meeting_thresholds (AnttDatabase       *db,
 
   *quorum_pct = 50;
   *approve_pct = 50;
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT vote_quorum_pct, vote_approve_pct FROM commune WHERE id = 1", "");
   if (stmt == NULL || (rc = step (db, stmt, error)) < 0)
     return FALSE;
@@ -1474,7 +1439,7 @@ row_json (AnttDatabase  *db,
           " FROM committee_meetings WHERE id = ?1";
   g_return_val_if_fail (sql != NULL, NULL);
 
-  stmt = prepare_bind (db, error, sql, "i", row_id);
+  stmt = antt_database_prepare_bind (db, error, sql, "i", row_id);
   if (stmt == NULL || (rc = step (db, stmt, error)) != SQLITE_ROW)
     return NULL;
   return column_dup (stmt, 0);
@@ -1493,7 +1458,7 @@ write_audit (AnttDatabase  *db,
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autoptr(AnttStatement) stmt = NULL;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "INSERT INTO audit_log (at, who, table_name, row_id, action,"
                        " old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                        "sssisss", at, antt_database_get_user (db), table, row_id, action,
@@ -1569,7 +1534,7 @@ antt_nominations_record_votes (AnttDatabase  *db,
     g_autoptr(AnttStatement) stmt = NULL;
     int rc;
 
-    stmt = prepare_bind (db, error,
+    stmt = antt_database_prepare_bind (db, error,
                          "SELECT id FROM meeting_votes"
                          " WHERE meeting_id = ?1 AND nomination_id = ?2",
                          "ii", meeting_id, nomination_id);
@@ -1584,7 +1549,7 @@ antt_nominations_record_votes (AnttDatabase  *db,
   {
     g_autoptr(AnttStatement) stmt = NULL;
 
-    stmt = prepare_bind (db, error,
+    stmt = antt_database_prepare_bind (db, error,
                          "INSERT INTO meeting_votes (meeting_id, nomination_id, votes_for,"
                          " votes_against, votes_abstain) VALUES (?1, ?2, ?3, ?4, ?5)"
                          " ON CONFLICT (meeting_id, nomination_id) DO UPDATE SET"
@@ -1638,7 +1603,7 @@ tally_internal (AnttDatabase       *db,
   guint position = 0;
   int rc;
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT n.id, n.award_level_id, n.nominee_kind, n.status,"
                        " v.votes_for, v.votes_against, v.votes_abstain"
                        " FROM meeting_votes v JOIN nominations n ON n.id = v.nomination_id"
@@ -1869,7 +1834,7 @@ keep_thresholds (AnttDatabase       *db,
   old_json = row_json (db, "committee_meetings", meeting->id, error);
   if (old_json == NULL)
     return FALSE;
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "UPDATE committee_meetings SET quorum_pct = ?2, approve_pct = ?3"
                        " WHERE id = ?1",
                        "iii", meeting->id, (gint64) quorum_pct, (gint64) approve_pct);
@@ -2111,7 +2076,7 @@ antt_nominations_close_review (AnttDatabase  *db,
       return TRUE;
     }
 
-  stmt = prepare_bind (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                        "SELECT count (*) FROM nominations WHERE phase_id = ?1"
                        " AND status = 'proposed'", "i", phase_id);
   if (stmt == NULL || step (db, stmt, error) != SQLITE_ROW)

@@ -14,11 +14,7 @@
 
 G_BEGIN_DECLS
 
-sqlite3_stmt *antt_report_prepare (AnttDatabase  *db,
-                                   GError       **error,
-                                   const char    *sql,
-                                   const char    *types,
-                                   ...);
+
 int           antt_report_step    (AnttDatabase  *db,
                                    sqlite3_stmt  *stmt,
                                    GError       **error);

@@ -25,40 +25,6 @@ static const char *const section_names[] = { "results", "shortcomings", "proposa
 
 /* SQL helpers ------------------------------------------------------------- */
 
-/* Binds "i" (gint64) and "s" (const char *, NULL binds NULL) arguments to a
- * cached statement. Reset it with g_autoptr(AnttStatement). */
-sqlite3_stmt *
-antt_report_prepare (AnttDatabase  *db,
-                     GError       **error,
-                     const char    *sql,
-                     const char    *types,
-                     ...)
-{
-  sqlite3_stmt *stmt = antt_database_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return NULL;
-
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-      else
-        {
-          const char *text = va_arg (args, const char *);
-
-          g_assert (types[i] == 's');
-          if (text != NULL)
-            sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, i + 1);
-        }
-    }
-  va_end (args);
-  return stmt;
-}
 
 /* SQLITE_ROW or SQLITE_DONE, or -1 with @error set. */
 int
@@ -114,7 +80,7 @@ write_audit (AnttDatabase  *db,
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   g_autoptr(AnttStatement) stmt = NULL;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "INSERT INTO audit_log (at, who, table_name, row_id, action,"
                               " old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                               "sssisss", at, antt_database_get_user (db), table, row_id, action,
@@ -143,7 +109,7 @@ row_json (AnttDatabase  *db,
           " 'addressees', addressees, 'recipients', recipients)"
           " FROM document_settings WHERE id = ?1";
 
-  stmt = antt_report_prepare (db, error, sql, "i", row_id);
+  stmt = antt_database_prepare_bind (db, error, sql, "i", row_id);
   if (stmt == NULL || antt_report_step (db, stmt, error) != SQLITE_ROW)
     return NULL;
   return antt_report_column (stmt, 0);
@@ -209,7 +175,7 @@ antt_report_store_check (AnttDatabase  *db,
 
   g_return_val_if_fail (ANTT_IS_DATABASE (db), FALSE);
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                               " ('document_register', 'report_texts', 'document_settings')", "");
   if (stmt == NULL || antt_report_step (db, stmt, error) != SQLITE_ROW)
@@ -268,7 +234,7 @@ next_number (AnttDatabase  *db,
 {
   g_autoptr(AnttStatement) stmt = NULL;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT coalesce (max (number), 0) + 1 FROM document_register"
                               " WHERE type_code = ?1 AND year = ?2",
                               "si", type_code, (gint64) year);
@@ -287,7 +253,7 @@ lookup_row (AnttDatabase   *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id, type_code, year, number, issued_date FROM document_register"
                               " WHERE doc_key = ?1", "s", doc_key);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -337,7 +303,7 @@ take_locked (AnttDatabase   *db,
         return FALSE;
       if ((old_json = row_json (db, "document_register", id, error)) == NULL)
         return FALSE;
-      stmt = antt_report_prepare (db, error,
+      stmt = antt_database_prepare_bind (db, error,
                                   "UPDATE document_register SET year = ?2, number = ?3,"
                                   " issued_date = ?4 WHERE id = ?1",
                                   "iiis", id, (gint64) year, (gint64) n, date);
@@ -359,7 +325,7 @@ take_locked (AnttDatabase   *db,
 
       if (n == 0)
         return FALSE;
-      stmt = antt_report_prepare (db, error,
+      stmt = antt_database_prepare_bind (db, error,
                                   "INSERT INTO document_register (type_code, year, number,"
                                   " issued_date, doc_key, phase_id, title)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, nullif (?6, 0), ?7)",
@@ -494,7 +460,7 @@ antt_document_register_set_number (AnttDatabase  *db,
     {
       g_autoptr(AnttStatement) taken = NULL;
 
-      taken = antt_report_prepare (db, error,
+      taken = antt_database_prepare_bind (db, error,
                                    "SELECT count(*) FROM document_register"
                                    " WHERE type_code = ?1 AND year = ?2 AND number = ?3",
                                    "sii", current.type_code, (gint64) current.year, (gint64) number);
@@ -508,7 +474,7 @@ antt_document_register_set_number (AnttDatabase  *db,
             {
               g_autoptr(AnttStatement) stmt = NULL;
 
-              stmt = antt_report_prepare (db, error,
+              stmt = antt_database_prepare_bind (db, error,
                                           "UPDATE document_register SET number = ?2 WHERE id = ?1",
                                           "ii", id, (gint64) number);
               ok = exec_done (db, stmt, error) &&
@@ -540,7 +506,7 @@ antt_report_texts_get (AnttDatabase       *db,
   g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (section <= ANTT_REPORT_SECTION_PROPOSALS, NULL);
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT body FROM report_texts WHERE phase_id = ?1 AND section = ?2",
                               "is", phase_id, section_names[section]);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -579,7 +545,7 @@ antt_report_texts_set (AnttDatabase       *db,
   if (!begin_write (db, &own, error))
     return FALSE;
 
-  find = antt_report_prepare (db, error,
+  find = antt_database_prepare_bind (db, error,
                               "SELECT id FROM report_texts WHERE phase_id = ?1 AND section = ?2",
                               "is", phase_id, section_names[section]);
   if (find != NULL && (rc = antt_report_step (db, find, error)) >= 0)
@@ -590,14 +556,14 @@ antt_report_texts_set (AnttDatabase       *db,
         {
           id = sqlite3_column_int64 (find, 0);
           old_json = row_json (db, "report_texts", id, error);
-          stmt = antt_report_prepare (db, error,
+          stmt = antt_database_prepare_bind (db, error,
                                       "UPDATE report_texts SET body = ?2, updated_at = ?3 WHERE id = ?1",
                                       "iss", id, text, at);
           ok = old_json != NULL && exec_done (db, stmt, error);
         }
       else
         {
-          stmt = antt_report_prepare (db, error,
+          stmt = antt_database_prepare_bind (db, error,
                                       "INSERT INTO report_texts (phase_id, section, body, updated_at)"
                                       " VALUES (?1, ?2, ?3, ?4)",
                                       "isss", phase_id, section_names[section], text, at);
@@ -656,7 +622,7 @@ antt_document_settings_get (AnttDatabase   *db,
 
   *addressees = NULL;
   *recipients = NULL;
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT addressees, recipients FROM document_settings"
                               " WHERE doc_kind = ?1 AND ifnull (award_level_id, 0) IN (?2, 0)"
                               " ORDER BY ifnull (award_level_id, 0) DESC LIMIT 1",
@@ -696,7 +662,7 @@ antt_document_settings_set (AnttDatabase       *db,
   if (!begin_write (db, &own, error))
     return FALSE;
 
-  find = antt_report_prepare (db, error,
+  find = antt_database_prepare_bind (db, error,
                               "SELECT id FROM document_settings"
                               " WHERE doc_kind = ?1 AND ifnull (award_level_id, 0) = ?2",
                               "si", doc_kind, award_level_id);
@@ -708,14 +674,14 @@ antt_document_settings_set (AnttDatabase       *db,
         {
           id = sqlite3_column_int64 (find, 0);
           old_json = row_json (db, "document_settings", id, error);
-          stmt = antt_report_prepare (db, error,
+          stmt = antt_database_prepare_bind (db, error,
                                       "UPDATE document_settings SET addressees = ?2, recipients = ?3"
                                       " WHERE id = ?1", "iss", id, to_nfc, cc_nfc);
           ok = old_json != NULL && exec_done (db, stmt, error);
         }
       else
         {
-          stmt = antt_report_prepare (db, error,
+          stmt = antt_database_prepare_bind (db, error,
                                       "INSERT INTO document_settings (doc_kind, award_level_id,"
                                       " addressees, recipients) VALUES (?1, nullif (?2, 0), ?3, ?4)",
                                       "siss", doc_kind, award_level_id, to_nfc, cc_nfc);

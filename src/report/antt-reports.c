@@ -440,7 +440,7 @@ load_commune (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT commune_name, district_name, province_name, parent_agency,"
                               " agency_name, agency_code, place_name, signer_name, signer_title,"
                               " signer_position, vote_quorum_pct, vote_approve_pct"
@@ -484,7 +484,7 @@ load_phase (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT p.id, p.campaign_id, p.ordinal, p.name, p.content, p.start_date,"
                               " p.end_date, p.review_kind, p.review_name, p.legal_basis, c.name,"
                               " c.plan_number, c.plan_date, c.issuer, c.start_date, c.end_date"
@@ -548,7 +548,7 @@ load_award (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id, code, name, authority FROM award_levels WHERE id = ?1",
                               "i", award_id);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -581,7 +581,7 @@ default_campaign (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id FROM campaigns ORDER BY is_default DESC, start_date DESC, id"
                               " LIMIT 1", "");
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -614,7 +614,7 @@ antt_report_find_phase (AnttDatabase  *db,
 
   if ((campaign_id = default_campaign (db, error)) == 0)
     return 0;
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id FROM phases WHERE campaign_id = ?1 AND ordinal = ?2",
                               "ii", campaign_id, (gint64) ordinal);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -659,7 +659,7 @@ antt_report_find_award (AnttDatabase  *db,
                      _("There is no review (phase) %d."), (int) phase_id);
       return 0;
     }
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id FROM award_levels WHERE campaign_id = ?1 AND code = ?2",
                               "is", campaign_id, code);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
@@ -689,7 +689,7 @@ review_for_report (AnttDatabase  *db,
     return phase_id;
   if ((campaign_id = default_campaign (db, error)) == 0)
     return 0;
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id FROM phases WHERE campaign_id = ?1 AND review_kind = ?2"
                               " ORDER BY CASE WHEN ?2 = 'final' THEN -ordinal ELSE ordinal END LIMIT 1",
                               "is", campaign_id, review_kind);
@@ -719,7 +719,7 @@ review_for_nominations (AnttDatabase  *db,
 
   if (phase_id > 0)
     return phase_id;
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT DISTINCT phase_id FROM nominations"
                               " WHERE status IN ('proposed', 'approved') ORDER BY phase_id", "");
   if (stmt == NULL)
@@ -752,7 +752,7 @@ awards_with_nominations (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT a.id FROM award_levels a WHERE EXISTS (SELECT 1 FROM nominations n"
                               " WHERE n.award_level_id = a.id AND n.phase_id = ?1"
                               " AND n.status IN ('proposed', 'approved')) ORDER BY a.ordinal, a.id",
@@ -802,7 +802,7 @@ latest_meeting (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id FROM committee_meetings WHERE phase_id = ?1"
                               " AND (?2 = 0 OR award_level_id IS NULL OR award_level_id = ?2)"
                               " ORDER BY held_date DESC, ifnull (held_time, '') DESC, id DESC LIMIT 1",
@@ -1001,7 +1001,7 @@ team_villages (AnttDatabase  *db,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT v.name FROM team_villages tv JOIN villages v ON v.id = tv.village_id"
                               " WHERE tv.team_id = ?1 ORDER BY v.id", "i", team_id);
   if (stmt == NULL)
@@ -1107,7 +1107,7 @@ load_nominees (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               NOMINEE_SELECT
                               " WHERE n.phase_id = ?1 AND n.award_level_id = ?2"
                               " AND n.status IN ('proposed', 'approved')",
@@ -1135,7 +1135,7 @@ load_nominee (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error, NOMINEE_SELECT " WHERE n.id = ?1", "i", nomination_id);
+  stmt = antt_database_prepare_bind (db, error, NOMINEE_SELECT " WHERE n.id = ?1", "i", nomination_id);
   if (stmt == NULL || (rc = antt_report_step (db, stmt, error)) < 0)
     return NULL;
   if (rc == SQLITE_DONE)
@@ -1415,7 +1415,7 @@ build_proposal (Ctx      *ctx,
       g_autofree char *minutes_title = NULL;
 
       {
-        g_autoptr(AnttStatement) stmt = antt_report_prepare (ctx->db, error,
+        g_autoptr(AnttStatement) stmt = antt_database_prepare_bind (ctx->db, error,
                                                              "SELECT held_date FROM committee_meetings"
                                                              " WHERE id = ?1", "i", meeting_id);
         if (stmt == NULL || antt_report_step (ctx->db, stmt, error) != SQLITE_ROW)
@@ -1506,7 +1506,7 @@ load_meeting (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT id, phase_id, ifnull (award_level_id, 0), held_date, held_time,"
                               " ended_time, place, chair, secretary, absent_names, vote_method, notes,"
                               " members_total, members_present, ifnull (quorum_pct, -1),"
@@ -1734,7 +1734,7 @@ member_of_team (AnttDatabase  *db,
   g_autoptr(AnttStatement) stmt = NULL;
   int rc;
 
-  stmt = antt_report_prepare (db, error,
+  stmt = antt_database_prepare_bind (db, error,
                               "SELECT full_name FROM members WHERE team_id = ?1 AND role = ?2"
                               " AND joined_date <= ?3 AND (left_date IS NULL OR left_date >= ?3)"
                               " ORDER BY joined_date DESC, id LIMIT 1", "iss", team_id, role, on_iso);
@@ -1799,7 +1799,7 @@ add_evidence (Ctx           *ctx,
   int rc;
 
   /* Tips and reintegration visits are named by their kind only. */
-  stmt = antt_report_prepare (ctx->db, error,
+  stmt = antt_database_prepare_bind (ctx->db, error,
                               "SELECT x.date, x.label, x.text FROM (SELECT"
                               " CASE e.record_table"
                               "  WHEN 'incidents' THEN (SELECT occurred_date FROM incidents WHERE id = e.record_id)"
@@ -1855,7 +1855,7 @@ add_awards_before (Ctx           *ctx,
   guint stt = 0;
   int rc;
 
-  stmt = antt_report_prepare (ctx->db, error,
+  stmt = antt_database_prepare_bind (ctx->db, error,
                               "SELECT p.end_date, a.name, n.decision_number, n.decision_date"
                               " FROM nominations n JOIN phases p ON p.id = n.phase_id"
                               " JOIN award_levels a ON a.id = n.award_level_id"
@@ -2189,7 +2189,7 @@ add_awards_proposed (Ctx           *ctx,
   guint stt = 0, total_c = 0, total_i = 0;
   int rc;
 
-  stmt = antt_report_prepare (ctx->db, error,
+  stmt = antt_database_prepare_bind (ctx->db, error,
                               "SELECT a.name, sum (n.nominee_kind = 'collective'),"
                               " sum (n.nominee_kind = 'individual') FROM nominations n"
                               " JOIN award_levels a ON a.id = n.award_level_id"
@@ -2375,7 +2375,7 @@ build_review_report (Ctx       *ctx,
   models = count_records (ctx, "models", from, to, "kind", "model", 0, error);
   /* Good deeds and commendations in one pass over the table. */
   {
-    g_autoptr(AnttStatement) stmt = antt_report_prepare (ctx->db, error,
+    g_autoptr(AnttStatement) stmt = antt_database_prepare_bind (ctx->db, error,
                                                          "SELECT total (kind = 'good_deed'),"
                                                          " total (kind = 'commendation')"
                                                          " FROM good_deeds WHERE date BETWEEN ?1 AND ?2",
