@@ -20,53 +20,43 @@ fuzz_seconds=${FUZZ_SECONDS:-60}
 logs=()
 status=0
 
-# run_suite BUILDDIR "MESON TEST ARGS" [meson setup options...]
+# run_suite BUILDDIR "MESON TEST ARGS" "ENVIRONMENT" [meson setup options...]
+# ENVIRONMENT (NAME=value words) applies to the setup, the build and the tests.
 run_suite () {
-  local builddir=$1 test_args=$2; shift 2
+  local builddir=$1 test_args=$2 environment=$3; shift 3
   echo "== $builddir"
+  # shellcheck disable=SC2086
   if [ ! -f "$builddir/build.ninja" ]; then
-    meson setup "$builddir" "$@" || { status=1; return; }
+    env $environment meson setup "$builddir" "$@" || { status=1; return; }
   else
-    meson setup --reconfigure "$builddir" "$@" >/dev/null || { status=1; return; }
+    env $environment meson setup --reconfigure "$builddir" "$@" >/dev/null || { status=1; return; }
   fi
-  meson compile -C "$builddir" || { status=1; return; }
+  env $environment meson compile -C "$builddir" || { status=1; return; }
   rm -f "$builddir/meson-logs/testlog.json"
   # shellcheck disable=SC2086
-  meson test -C "$builddir" --print-errorlogs --num-processes 2 $test_args || status=1
+  env $environment meson test -C "$builddir" --print-errorlogs --num-processes 2 $test_args || status=1
   logs+=("$builddir/meson-logs/testlog.json")
 }
 
 # 1. Release build, warnings as errors, every suite.
-run_suite "$top/_build-test" "" --buildtype=release -Dwerror=true
+run_suite "$top/_build-test" "" "" --buildtype=release -Dwerror=true
 
 if [ "${QUICK:-0}" != 1 ]; then
   # 2. AddressSanitizer + UndefinedBehaviorSanitizer over the same tests
   #    (valgrind and cppcheck do not apply to an instrumented build).
-  (
-    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
-    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-    export LSAN_OPTIONS=suppressions=$top/tests/gates/lsan.supp:print_suppressions=0
-    export G_SLICE=always-malloc
-    run_suite "$top/_build-asan" "--no-suite bench" --buildtype=debugoptimized \
-      -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false
-    printf '%s\n' "${logs[@]}" > "$top/_build-asan.logs"
-    exit $status
-  ) || status=1
-  [ -f "$top/_build-asan.logs" ] && mapfile -t logs < "$top/_build-asan.logs" && rm -f "$top/_build-asan.logs"
+  sanitizers="ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+LSAN_OPTIONS=suppressions=$top/tests/gates/lsan.supp:print_suppressions=0
+G_SLICE=always-malloc"
+  run_suite "$top/_build-asan" "--no-suite bench" "$sanitizers" --buildtype=debugoptimized \
+    -Db_sanitize=address,undefined -Db_lundef=false -Dbench=false
 
   # 3. libFuzzer, bounded: each target for FUZZ_SECONDS over its corpus.
   if [ "$fuzz_seconds" -gt 0 ]; then
-    (
-      export CC=clang
-      export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-      export G_SLICE=always-malloc
-      run_suite "$top/_build-fuzz" "--suite fuzz-run" --buildtype=debugoptimized \
-        -Dfuzz=true -Dfuzz_seconds="$fuzz_seconds" -Db_sanitize=address,undefined \
-        -Db_lundef=false -Dapp=false -Dbench=false
-      printf '%s\n' "${logs[@]}" > "$top/_build-fuzz.logs"
-      exit $status
-    ) || status=1
-    [ -f "$top/_build-fuzz.logs" ] && mapfile -t logs < "$top/_build-fuzz.logs" && rm -f "$top/_build-fuzz.logs"
+    run_suite "$top/_build-fuzz" "--suite fuzz-run" \
+      "CC=clang UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 G_SLICE=always-malloc" \
+      --buildtype=debugoptimized -Dfuzz=true -Dfuzz_seconds="$fuzz_seconds" \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dapp=false -Dbench=false
   fi
 fi
 
