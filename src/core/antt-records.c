@@ -739,7 +739,7 @@ normalize_value (const AnttColumn  *column,
 
   if (column->flags & ANTT_COLUMN_FLAGS_MULTILINE)
     {
-      g_autofree char *nfc = g_utf8_normalize (v->s, -1, G_NORMALIZE_NFC);
+      g_autofree char *nfc = antt_text_nfc (v->s);
       text = g_strdup (g_strstrip (nfc));
     }
   else

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+char    *antt_text_nfc                (const char *text);
 char    *antt_text_normalize          (const char *text);
 char    *antt_text_fold               (const char *text);
 int      antt_text_collate            (const char *a,
