@@ -139,6 +139,24 @@ antt_vote_tally_free (AnttVoteTally *tally)
   g_free (tally);
 }
 
+void
+antt_nomination_info_free (AnttNominationInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->award_name);
+  g_free (info->nominee_name);
+  g_free (info->team_name);
+  g_free (info->status);
+  g_free (info->achievement_type);
+  g_free (info->summary);
+  g_free (info->status_reason);
+  g_free (info->decision_number);
+  g_free (info->decision_date);
+  g_free (info->created_date);
+  g_free (info);
+}
+
 static gboolean
 status_holds_slot (const char *status)
 {
@@ -1129,6 +1147,75 @@ antt_nominations_propose (AnttDatabase  *db,
                           AnttRecord    *nomination,
                           GError       **error)
 {
+  return antt_nominations_propose_with_evidence (db, nomination, NULL, error);
+}
+
+/* Each record of @evidence must be one of the nominee's in the phase. */
+static gboolean
+link_evidence (AnttDatabase     *db,
+               gint64            nomination_id,
+               gint64            phase_id,
+               AnttNomineeKind   kind,
+               gint64            nominee_id,
+               GPtrArray        *evidence,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) allowed = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+
+  if (evidence == NULL || evidence->len == 0)
+    return TRUE;
+
+  allowed = antt_nominations_list_evidence (db, phase_id, kind, nominee_id, error);
+  if (allowed == NULL)
+    return FALSE;
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < allowed->len; i++)
+    {
+      const AnttEvidence *item = g_ptr_array_index (allowed, i);
+      g_hash_table_add (keys, g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                                               item->record_table, item->record_id));
+    }
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      const AnttEvidence *item = g_ptr_array_index (evidence, i);
+      g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+                                              item->record_table, item->record_id);
+      g_autoptr(AnttRecord) link = NULL;
+
+      if (!g_hash_table_contains (keys, key))
+        {
+          g_set_error (error, ANTT_NOMINATION_ERROR, ANTT_NOMINATION_ERROR_INVALID,
+                       _("The record “%s” is not one of the nominee's in this phase: "
+                         "it cannot back the nomination."),
+                       item->title != NULL ? item->title : key);
+          return FALSE;
+        }
+      link = antt_record_new ("nomination_evidence");
+      antt_record_set_int (link, "nomination_id", nomination_id);
+      antt_record_set_string (link, "record_table", item->record_table);
+      antt_record_set_int (link, "record_id", item->record_id);
+      if (antt_records_insert (db, link, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * antt_nominations_propose_with_evidence:
+ * @evidence: (nullable) (element-type AnttEvidence): records of the nominee
+ *   in the phase (from antt_nominations_list_evidence()) to link
+ *
+ * As antt_nominations_propose(), and links @evidence to the new nomination
+ * in the same transaction: all of it or nothing.
+ */
+gint64
+antt_nominations_propose_with_evidence (AnttDatabase  *db,
+                                        AnttRecord    *nomination,
+                                        GPtrArray     *evidence,
+                                        GError       **error)
+{
   GError *local_error = NULL;
   AnttNomineeKind kind;
   gint64 nominee_id = 0;
@@ -1174,6 +1261,13 @@ antt_nominations_propose (AnttDatabase  *db,
       return 0;
     }
 
+  if (!link_evidence (db, id, phase_id, kind, nominee_id, evidence, error))
+    {
+      antt_database_rollback (db);
+      antt_record_set_id (nomination, 0);
+      return 0;
+    }
+
   if (!antt_database_commit (db, error))
     {
       antt_database_rollback (db);
@@ -1181,6 +1275,148 @@ antt_nominations_propose (AnttDatabase  *db,
       return 0;
     }
   return id;
+}
+
+#define LINKED_EVIDENCE_SQL \
+  "SELECT e.record_table, e.record_id, CASE e.record_table" \
+  "  WHEN 'incidents' THEN (SELECT occurred_date FROM incidents WHERE id = e.record_id)" \
+  "  WHEN 'callouts' THEN (SELECT date FROM callouts WHERE id = e.record_id)" \
+  "  WHEN 'patrols' THEN (SELECT date FROM patrols WHERE id = e.record_id)" \
+  "  WHEN 'good_deeds' THEN (SELECT date FROM good_deeds WHERE id = e.record_id)" \
+  "  WHEN 'reintegration_visits' THEN (SELECT date FROM reintegration_visits" \
+  "    WHERE id = e.record_id)" \
+  "  WHEN 'tips' THEN (SELECT received_date FROM tips WHERE id = e.record_id)" \
+  "  WHEN 'models' THEN (SELECT coalesce (recognised_date, started_date) FROM models" \
+  "    WHERE id = e.record_id) END AS d," \
+  " CASE e.record_table" \
+  "  WHEN 'incidents' THEN (SELECT title FROM incidents WHERE id = e.record_id)" \
+  "  WHEN 'callouts' THEN (SELECT place FROM callouts WHERE id = e.record_id)" \
+  "  WHEN 'patrols' THEN (SELECT area FROM patrols WHERE id = e.record_id)" \
+  "  WHEN 'good_deeds' THEN (SELECT description FROM good_deeds WHERE id = e.record_id)" \
+  "  WHEN 'reintegration_visits' THEN (SELECT note FROM reintegration_visits" \
+  "    WHERE id = e.record_id)" \
+  "  WHEN 'tips' THEN (SELECT summary FROM tips WHERE id = e.record_id)" \
+  "  WHEN 'models' THEN (SELECT name FROM models WHERE id = e.record_id) END" \
+  " FROM nomination_evidence e WHERE e.nomination_id = ?1 ORDER BY d, 1, 2"
+
+/**
+ * antt_nominations_list_linked_evidence:
+ *
+ * The records linked to a nomination as its evidence, by date.
+ *
+ * Returns: (transfer full) (element-type AnttEvidence): %NULL with @error
+ *   set.
+ */
+GPtrArray *
+antt_nominations_list_linked_evidence (AnttDatabase  *db,
+                                       gint64         nomination_id,
+                                       GError       **error)
+{
+  g_autoptr(GPtrArray) evidence =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) antt_evidence_free);
+  g_autoptr(AnttStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
+
+  stmt = antt_database_prepare_bind (db, error, LINKED_EVIDENCE_SQL, "i", nomination_id);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      AnttEvidence *item = g_new0 (AnttEvidence, 1);
+
+      for (guint i = 0; i < G_N_ELEMENTS (evidence_tables); i++)
+        if (g_strcmp0 (table, evidence_tables[i]) == 0)
+          item->record_table = evidence_tables[i];
+      g_assert (item->record_table != NULL);
+      item->record_id = sqlite3_column_int64 (stmt, 1);
+      item->date = column_dup (stmt, 2);
+      item->title = column_dup (stmt, 3);
+      g_ptr_array_add (evidence, item);
+    }
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&evidence);
+}
+
+/**
+ * antt_nominations_list_review:
+ * @award_level_id: one award, or 0 for all
+ * @status: (nullable): one status, or %NULL for all
+ *
+ * The nominations of a review with their nominees' names: by award, kind
+ * (collective first), then in the order proposed.
+ *
+ * Returns: (transfer full) (element-type AnttNominationInfo): %NULL with
+ *   @error set.
+ */
+GPtrArray *
+antt_nominations_list_review (AnttDatabase  *db,
+                              gint64         phase_id,
+                              gint64         award_level_id,
+                              const char    *status,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) antt_nomination_info_free);
+  g_autoptr(AnttStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
+
+  stmt = antt_database_prepare_bind (db, error,
+                       "SELECT n.id, n.award_level_id, l.name, n.nominee_kind,"
+                       " coalesce (n.team_id, n.member_id),"
+                       " CASE WHEN n.team_id IS NOT NULL THEN t.name ELSE m.full_name END,"
+                       " CASE WHEN n.member_id IS NOT NULL THEN mt.name END,"
+                       " n.status, n.achievement_type, n.summary, n.status_reason,"
+                       " n.votes_for, n.votes_against, n.votes_abstain, n.decision_number,"
+                       " n.decision_date, n.created_date,"
+                       " (SELECT count (*) FROM nomination_evidence e"
+                       "   WHERE e.nomination_id = n.id)"
+                       " FROM nominations n JOIN award_levels l ON l.id = n.award_level_id"
+                       " LEFT JOIN teams t ON t.id = n.team_id"
+                       " LEFT JOIN members m ON m.id = n.member_id"
+                       " LEFT JOIN teams mt ON mt.id = m.team_id"
+                       " WHERE n.phase_id = ?1 AND (?2 = 0 OR n.award_level_id = ?2)"
+                       " AND (?3 IS NULL OR n.status = ?3)"
+                       " ORDER BY l.ordinal, l.id, n.nominee_kind, n.id",
+                       "iis", phase_id, award_level_id, status);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = step (db, stmt, error)) == SQLITE_ROW)
+    {
+      AnttNominationInfo *info = g_new0 (AnttNominationInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->award_level_id = sqlite3_column_int64 (stmt, 1);
+      info->award_name = column_dup (stmt, 2);
+      antt_nominee_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &info->kind);
+      info->nominee_id = sqlite3_column_int64 (stmt, 4);
+      info->nominee_name = column_dup (stmt, 5);
+      info->team_name = column_dup (stmt, 6);
+      info->status = column_dup (stmt, 7);
+      info->achievement_type = column_dup (stmt, 8);
+      info->summary = column_dup (stmt, 9);
+      info->status_reason = column_dup (stmt, 10);
+      info->votes_for = (guint) sqlite3_column_int64 (stmt, 11);
+      info->votes_against = (guint) sqlite3_column_int64 (stmt, 12);
+      info->votes_abstain = (guint) sqlite3_column_int64 (stmt, 13);
+      info->decision_number = column_dup (stmt, 14);
+      info->decision_date = column_dup (stmt, 15);
+      info->created_date = column_dup (stmt, 16);
+      info->n_evidence = (guint) sqlite3_column_int64 (stmt, 17);
+      g_ptr_array_add (rows, info);
+    }
+  if (rc < 0)
+    return NULL;
+
+  return g_steal_pointer (&rows);
 }
 
 /* Which status may follow which: a decision is taken on a proposal; one

@@ -126,6 +126,30 @@ typedef struct
   gboolean         reaches_threshold;
 } AnttVoteTally;
 
+/* A nomination of a review with what the committee and the wizard show of
+ * it. */
+typedef struct
+{
+  gint64           id;
+  gint64           award_level_id;
+  char            *award_name;
+  AnttNomineeKind  kind;
+  gint64           nominee_id;
+  char            *nominee_name;
+  char            *team_name;         /* a member's team; NULL for a team */
+  char            *status;
+  char            *achievement_type;
+  char            *summary;
+  char            *status_reason;
+  guint            votes_for;
+  guint            votes_against;
+  guint            votes_abstain;
+  char            *decision_number;
+  char            *decision_date;     /* ISO, or NULL */
+  char            *created_date;      /* ISO */
+  guint            n_evidence;
+} AnttNominationInfo;
+
 GQuark       antt_nomination_error_quark       (void);
 
 const char  *antt_nominee_kind_to_string       (AnttNomineeKind      kind);
@@ -136,6 +160,7 @@ void         antt_slots_free                   (AnttSlots           *slots);
 void         antt_candidate_free               (AnttCandidate       *candidate);
 void         antt_evidence_free                (AnttEvidence        *evidence);
 void         antt_vote_tally_free              (AnttVoteTally       *tally);
+void         antt_nomination_info_free         (AnttNominationInfo  *info);
 
 /* Slots */
 gboolean     antt_nominations_slots            (AnttDatabase        *db,
@@ -178,6 +203,18 @@ GPtrArray   *antt_nominations_list_evidence    (AnttDatabase        *db,
 gint64       antt_nominations_propose          (AnttDatabase        *db,
                                                 AnttRecord          *nomination,
                                                 GError             **error);
+gint64       antt_nominations_propose_with_evidence (AnttDatabase   *db,
+                                                AnttRecord          *nomination,
+                                                GPtrArray           *evidence,
+                                                GError             **error);
+GPtrArray   *antt_nominations_list_review      (AnttDatabase        *db,
+                                                gint64               phase_id,
+                                                gint64               award_level_id,
+                                                const char          *status,
+                                                GError             **error);
+GPtrArray   *antt_nominations_list_linked_evidence (AnttDatabase    *db,
+                                                gint64               nomination_id,
+                                                GError             **error);
 gboolean     antt_nominations_set_status       (AnttDatabase        *db,
                                                 gint64               nomination_id,
                                                 const char          *status,
@@ -214,5 +251,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttSlots, antt_slots_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttCandidate, antt_candidate_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttEvidence, antt_evidence_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttVoteTally, antt_vote_tally_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttNominationInfo, antt_nomination_info_free)
 
 G_END_DECLS

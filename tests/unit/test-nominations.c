@@ -1719,6 +1719,89 @@ test_approved_over_legacy (void)
   remove_tree (dir);
 }
 
+/* The wizard links the nominee's own records as evidence, in the same
+ * transaction as the nomination; a record of someone else is refused and
+ * nothing is written. The committee then lists the review with names. */
+static void
+test_evidence_linked (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autoptr(GPtrArray) review = NULL;
+  g_autoptr(AnttRecord) nomination = NULL;
+  gint64 a = fx->members[0];
+  gint64 b = fx->members[1];
+  gint64 patrol, id;
+  const AnttNominationInfo *info;
+
+  patrol = add_event (fx, "patrols", "2024-10-05", "team_id", "i", fx->teams[0], "area", "s",
+                      "Đường liên thôn", END);
+  add_event (fx, "patrol_participants", NULL, "patrol_id", "i", patrol, "member_id", "i", a,
+             END);
+  add_event (fx, "tips", "2024-11-02", "category", "s", "other", "via_force", "i", (gint64) 1,
+             "member_id", "i", a, "summary", "s", "Tin báo đánh bạc", END);
+
+  own = antt_nominations_list_evidence (fx->db, fx->phase1, ANTT_NOMINEE_INDIVIDUAL, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (own->len, ==, 2);
+
+  /* b did none of it: a's records cannot back b's nomination. */
+  nomination = new_nomination (fx->phase1, fx->bang_khen, ANTT_NOMINEE_INDIVIDUAL, b);
+  g_assert_cmpint (antt_nominations_propose_with_evidence (fx->db, nomination, own, &error), ==, 0);
+  g_assert_error (error, ANTT_NOMINATION_ERROR, ANTT_NOMINATION_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Đường liên thôn"));
+  g_clear_error (&error);
+  g_assert_cmpint (antt_records_count (fx->db, "nominations", NULL, NULL), ==, 0);
+  g_assert_cmpint (antt_records_count (fx->db, "nomination_evidence", NULL, NULL), ==, 0);
+  assert_slots (fx->db, fx->phase1, fx->bang_khen, ANTT_NOMINEE_INDIVIDUAL, 0, 20);
+  g_clear_pointer (&nomination, antt_record_unref);
+
+  /* a's own: the nomination and both links. */
+  nomination = new_nomination (fx->phase1, fx->bang_khen, ANTT_NOMINEE_INDIVIDUAL, a);
+  id = antt_nominations_propose_with_evidence (fx->db, nomination, own, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  linked = antt_nominations_list_linked_evidence (fx->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linked->len, ==, 2);
+  g_assert_cmpstr (((AnttEvidence *) g_ptr_array_index (linked, 0))->record_table, ==, "patrols");
+  g_assert_cmpstr (((AnttEvidence *) g_ptr_array_index (linked, 0))->title, ==, "Đường liên thôn");
+  g_assert_cmpstr (((AnttEvidence *) g_ptr_array_index (linked, 1))->date, ==, "2024-11-02");
+  g_assert_cmpstr (((AnttEvidence *) g_ptr_array_index (linked, 1))->title, ==, "Tin báo đánh bạc");
+
+  /* A team's nomination too, for the review's list. */
+  propose_ok (fx->db, fx->phase1, fx->bang_khen, ANTT_NOMINEE_COLLECTIVE, fx->teams[2]);
+  review = antt_nominations_list_review (fx->db, fx->phase1, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->len, ==, 2);
+  info = g_ptr_array_index (review, 0);            /* collective first */
+  g_assert_cmpint (info->kind, ==, ANTT_NOMINEE_COLLECTIVE);
+  g_assert_cmpstr (info->nominee_name, ==, "Tổ bảo vệ ANTT thôn Số 3");
+  g_assert_null (info->team_name);
+  info = g_ptr_array_index (review, 1);
+  g_assert_cmpint (info->id, ==, id);
+  g_assert_cmpint (info->nominee_id, ==, a);
+  g_assert_cmpstr (info->team_name, ==, "Tổ bảo vệ ANTT thôn Số 1");
+  g_assert_cmpstr (info->status, ==, "proposed");
+  g_assert_cmpuint (info->n_evidence, ==, 2);
+  g_assert_nonnull (info->award_name);
+
+  /* By status: withdrawn, it leaves the proposed ones. */
+  set_status_ok (fx->db, id, "withdrawn", NULL);
+  g_clear_pointer (&review, g_ptr_array_unref);
+  review = antt_nominations_list_review (fx->db, fx->phase1, fx->bang_khen, "proposed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->len, ==, 1);
+  g_assert_cmpint (((AnttNominationInfo *) g_ptr_array_index (review, 0))->kind, ==,
+                   ANTT_NOMINEE_COLLECTIVE);
+  g_clear_pointer (&review, g_ptr_array_unref);
+  review = antt_nominations_list_review (fx->db, fx->phase2, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1744,6 +1827,7 @@ main (int   argc,
   ADD ("/nominations/trigger-refusal-mapped", test_trigger_refusal_mapped, NULL);
   ADD ("/nominations/decide/threshold", test_decide_threshold, NULL);
   ADD ("/nominations/figures", test_figures, NULL);
+  ADD ("/nominations/evidence-linked", test_evidence_linked, NULL);
   g_test_add_func ("/nominations/migrate-v1", test_migrate_v1);
   g_test_add_func ("/nominations/decide/cap-over-legacy", test_approved_over_legacy);
 
