@@ -15,15 +15,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  ANTT_WARNING_AGE        = 1 << 0,
-  ANTT_WARNING_RESIDENCE  = 1 << 1,
-  ANTT_WARNING_EDUCATION  = 1 << 2,
-  ANTT_WARNING_HEALTH     = 1 << 3,
-  ANTT_WARNING_RECORD     = 1 << 4,
-} AnttMemberWarnings;
-
 /* Records that list the members taking part in another record (a patrol's
  * participants…), chosen with a member picker. */
 typedef struct
@@ -45,12 +36,5 @@ char              *antt_display_value             (const AnttRecord *record,
 char              *antt_display_sort_key          (const AnttRecord *record,
                                                    const AnttColumn *column);
 char              *antt_display_number_key        (gint64            n);
-AnttMemberWarnings antt_display_member_warnings   (const AnttRecord *member,
-                                                   gboolean          disadvantaged,
-                                                   const char       *on_iso,
-                                                   int              *age);
-GPtrArray         *antt_display_warning_messages  (AnttMemberWarnings warnings,
-                                                   int               age);
-char              *antt_display_warning_summary   (AnttMemberWarnings warnings);
 
 G_END_DECLS

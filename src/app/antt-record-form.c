@@ -23,6 +23,7 @@
 #include "antt-app-util.h"
 #include "antt-date.h"
 #include "antt-display.h"
+#include "antt-eligibility.h"
 #include "antt-record-form.h"
 #include "antt-records.h"
 
@@ -367,10 +368,9 @@ static void
 update_warnings (AnttRecordForm *self)
 {
   g_autoptr(AnttRecord) member = NULL;
-  g_autoptr(AnttRecord) village = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
-  const char *left;
-  AnttMemberWarnings warnings;
+  AnttEligibility warnings;
   int age = -1;
 
   if (!g_str_equal (self->table->name, "members") || self->loading)
@@ -381,18 +381,13 @@ update_warnings (AnttRecordForm *self)
   g_ptr_array_set_size (self->warning_rows, 0);
   g_ptr_array_set_size (self->warnings, 0);
 
+  /* The core judges the member as typed so far. */
   member = collect_record (self);
-  if (!antt_record_is_null (member, "village_id"))
-    village = antt_records_get (self->database, "villages",
-                                antt_record_get_int (member, "village_id"), NULL);
   today = antt_app_today_iso ();
-  left = antt_record_get_string (member, "left_date");
-  warnings = antt_display_member_warnings (member,
-                                           village && antt_record_get_boolean (village,
-                                                                               "disadvantaged"),
-                                           left && antt_date_parse_iso (left, NULL) ? left : today,
-                                           &age);
-  g_ptr_array_extend_and_steal (self->warnings, antt_display_warning_messages (warnings, age));
+  warnings = antt_eligibility_check_member (self->database, member, today, &age, &error);
+  if (error != NULL)
+    g_ptr_array_add (self->warnings, g_strdup (error->message));
+  g_ptr_array_extend_and_steal (self->warnings, antt_eligibility_messages (warnings, age));
 
   for (guint i = 0; i < self->warnings->len; i++)
     {

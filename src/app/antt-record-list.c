@@ -22,6 +22,7 @@
 #include "antt-app-util.h"
 #include "antt-date.h"
 #include "antt-display.h"
+#include "antt-eligibility.h"
 #include "antt-record-list.h"
 #include "antt-text.h"
 
@@ -683,23 +684,23 @@ computed_cell (Context          *ctx,
     case COMPUTED_WARNINGS:
       {
         gint64 village = antt_record_get_int (row, "village_id");
-        const char *left = antt_record_get_string (row, "left_date");
         int age = -1;
-        AnttMemberWarnings warnings;
+        AnttEligibility warnings;
         g_autofree char *shown = NULL;
         g_autofree char *sort = NULL;
 
-        warnings = antt_display_member_warnings (row,
-                                                 g_hash_table_contains (ctx->disadvantaged, &village),
-                                                 left ? left : ctx->today, &age);
-        shown = antt_display_warning_summary (warnings);
-        sort = antt_display_number_key (count_bits (warnings));
+        /* The core decides; the cell shows its words, the tooltip its
+         * sentences with the article of the law. */
+        warnings = antt_eligibility_check (row, g_hash_table_contains (ctx->disadvantaged, &village),
+                                           antt_eligibility_on_date (row, ctx->today), &age);
+        shown = antt_eligibility_summary (warnings);
+        sort = antt_display_number_key (antt_eligibility_count (warnings));
         *text = intern (ctx, shown);
         *key = intern (ctx, sort);
 
-        if (warnings != 0)
+        if (warnings != ANTT_ELIGIBILITY_OK)
           {
-            g_autoptr(GPtrArray) messages = antt_display_warning_messages (warnings, age);
+            g_autoptr(GPtrArray) messages = antt_eligibility_messages (warnings, age);
             g_autofree char *joined = NULL;
 
             g_ptr_array_add (messages, NULL);
