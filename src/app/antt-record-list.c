@@ -88,7 +88,8 @@ struct _AnttRecordList
 
   const AnttTable *table;
   GArray          *columns;      /* ListColumn */
-  GPtrArray       *items;        /* AnttRecordItem, in the order shown */
+  GArray          *view;         /* guint32: the rows of the snapshot shown, in order */
+  GHashTable      *proxies;      /* position → AnttRecordItem (weak): the items made */
   struct _Snapshot *snapshot;    /* the last load */
   int              sort_column;  /* -1: the table's order */
   char            *search;       /* folded words, or NULL */
@@ -107,6 +108,7 @@ struct _AnttRecordList
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void proxy_finalized_cb    (gpointer data, GObject *where_the_object_was);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AnttRecordList, antt_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -768,14 +770,15 @@ column_is_searched (const ListColumn *column)
          column->column->kind != ANTT_COLUMN_BOOLEAN;
 }
 
-/* Makes the item of @row; its sort keys go to @keys, one a column. */
-static AnttRecordItem *
+/* Adds @row to @rows; its sort keys go to @keys, one a column. */
+static void
 build_item (Context          *ctx,
             GArray           *columns,
             const AnttRecord *row,
+            AnttRecordRows   *rows,
+            char            **cells,
             char            **keys)
 {
-  AnttRecordItem *item = antt_record_item_new (antt_record_get_id (row), columns->len);
   g_autoptr(GString) search = g_string_new (NULL);
   g_autofree char *folded = NULL;
   char *tooltip = NULL;
@@ -814,7 +817,7 @@ build_item (Context          *ctx,
           g_string_append (search, text);
           g_string_append_c (search, ' ');
         }
-      antt_record_item_take_cell (item, i, text);
+      cells[i] = text;
       keys[i] = key;
     }
 
@@ -834,17 +837,18 @@ build_item (Context          *ctx,
         }
     }
 
+  /* The folded text is the row's own: not interned, it would only fill
+   * the table of shared strings. */
   folded = antt_text_fold (search->str);
-  antt_record_item_take_search (item, intern (ctx, folded ? folded : ""));
-  antt_record_item_take_tooltip (item, tooltip);
-  return item;
+  antt_record_rows_append (rows, antt_record_get_id (row), cells,
+                           g_ref_string_new (folded ? folded : ""), tooltip);
 }
 
 /* The items of a load, and their orders: one a column, ascending, made in
  * the worker so that a click on a heading only reads one out. */
 typedef struct _Snapshot
 {
-  GPtrArray *items;      /* AnttRecordItem, in the order of the table */
+  AnttRecordRows *rows; /* in the order of the table */
   guint32   *orders;     /* n_columns × items->len: positions in items */
   guint      n_columns;
 } Snapshot;
@@ -852,7 +856,7 @@ typedef struct _Snapshot
 static void
 snapshot_free (Snapshot *snapshot)
 {
-  g_clear_pointer (&snapshot->items, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->rows, antt_record_rows_unref);
   g_free (snapshot->orders);
   g_free (snapshot);
 }
@@ -915,7 +919,8 @@ typedef struct
 {
   Context      *ctx;
   GArray       *columns;
-  GPtrArray    *items;
+  AnttRecordRows *rows;
+  char        **cells;    /* n_columns, the row being built */
   GPtrArray    *keys;     /* GRefString, n_columns an item */
 } BuildData;
 
@@ -928,8 +933,8 @@ build_row (gpointer          data,
   guint first = build->keys->len;
 
   g_ptr_array_set_size (build->keys, first + build->columns->len);
-  g_ptr_array_add (build->items, build_item (build->ctx, build->columns, row,
-                                             (char **) build->keys->pdata + first));
+  build_item (build->ctx, build->columns, row, build->rows, build->cells,
+              (char **) build->keys->pdata + first);
   return TRUE;
 }
 
@@ -1011,7 +1016,8 @@ load_thread (GTask        *task,
 
   build.ctx = &ctx;
   build.columns = self->columns;
-  build.items = g_ptr_array_new_with_free_func (g_object_unref);
+  build.rows = antt_record_rows_new (self->columns->len);
+  build.cells = g_new0 (char *, self->columns->len + 1);
   build.keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
   if (error == NULL)
     for_each_row (db, self->table->name, filter, build_row, &build, cancellable, &error);
@@ -1019,7 +1025,7 @@ load_thread (GTask        *task,
 
   if (error == NULL)
     {
-      guint n = build.items->len;
+      guint n = antt_record_rows_get_n_rows (build.rows);
 
       snapshot = g_new0 (Snapshot, 1);
       snapshot->n_columns = self->columns->len;
@@ -1027,10 +1033,12 @@ load_thread (GTask        *task,
       for (guint c = 0; c < snapshot->n_columns; c++)
         order_by_keys ((char **) build.keys->pdata, n, snapshot->n_columns, c,
                        snapshot->orders + (gsize) c * n);
-      snapshot->items = g_steal_pointer (&build.items);
+      antt_record_rows_trim (build.rows);
+      snapshot->rows = g_steal_pointer (&build.rows);
     }
 
-  g_clear_pointer (&build.items, g_ptr_array_unref);
+  g_clear_pointer (&build.rows, antt_record_rows_unref);
+  g_free (build.cells);
   g_clear_pointer (&build.keys, g_ptr_array_unref);
   context_clear (&ctx);
 
@@ -1052,34 +1060,76 @@ set_loading (AnttRecordList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static gboolean
-same_item (gpointer a,
-           gpointer b)
+static AnttRecordRows *
+snapshot_rows (Snapshot *snapshot)
 {
-  return a == b || antt_record_item_equal (a, b);
+  return snapshot ? snapshot->rows : NULL;
 }
 
-/* Shows @view (borrowed items of the snapshot), announcing only the rows
- * between the first and the last that changed, so that views keep theirs. */
+/* Points the items made so far at the rows they now stand for; those past
+ * the end keep what they showed, and are the view's no more. */
+static void
+update_proxies (AnttRecordList *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->proxies);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < self->view->len && self->snapshot != NULL)
+        antt_record_item_set_row (value, self->snapshot->rows,
+                                  g_array_index (self->view, guint32, position));
+      else
+        {
+          g_object_weak_unref (value, proxy_finalized_cb, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+/* Shows @view (rows of the snapshot), announcing only the rows between the
+ * first and the last that changed, so that views keep theirs. @old_rows
+ * are the rows the old view pointed into. */
 static void
 show_view (AnttRecordList *self,
-           GPtrArray      *view)
+           GArray         *view,
+           AnttRecordRows *old_rows)
 {
-  guint old_len = self->items->len;
-  guint new_len = view->len;
+  AnttRecordRows *new_rows = snapshot_rows (self->snapshot);
+  const guint32 *old_view = (const guint32 *) self->view->data;
+  const guint32 *new_view = (const guint32 *) view->data;
+  guint old_len = old_rows ? self->view->len : 0;
+  guint new_len = new_rows ? view->len : 0;
   guint prefix = 0;
   guint suffix = 0;
 
-  while (prefix < old_len && prefix < new_len &&
-         same_item (self->items->pdata[prefix], view->pdata[prefix]))
-    prefix++;
+  if (old_rows == new_rows)
+    {
+      while (prefix < old_len && prefix < new_len && old_view[prefix] == new_view[prefix])
+        prefix++;
+      while (suffix < old_len - prefix && suffix < new_len - prefix &&
+             old_view[old_len - 1 - suffix] == new_view[new_len - 1 - suffix])
+        suffix++;
+    }
+  else if (old_rows != NULL && new_rows != NULL)
+    {
+      while (prefix < old_len && prefix < new_len &&
+             antt_record_rows_equal (old_rows, old_view[prefix], new_rows, new_view[prefix]))
+        prefix++;
+      while (suffix < old_len - prefix && suffix < new_len - prefix &&
+             antt_record_rows_equal (old_rows, old_view[old_len - 1 - suffix],
+                                     new_rows, new_view[new_len - 1 - suffix]))
+        suffix++;
+    }
 
-  while (suffix < old_len - prefix && suffix < new_len - prefix &&
-         same_item (self->items->pdata[old_len - 1 - suffix], view->pdata[new_len - 1 - suffix]))
-    suffix++;
-
-  g_ptr_array_unref (self->items);
-  self->items = g_ptr_array_ref (view);
+  g_array_unref (self->view);
+  self->view = g_array_ref (view);
+  if (new_rows == NULL)
+    g_array_set_size (self->view, 0);
+  update_proxies (self);
 
   if (prefix == old_len && prefix == new_len)
     return;
@@ -1088,36 +1138,38 @@ show_view (AnttRecordList *self,
                               new_len - prefix - suffix);
 }
 
-/* The items that match the search, from @from (borrowed pointers) or, when
- * %NULL, from the whole snapshot in the order the user chose. A tight loop
- * over precomputed folded texts: a keystroke on a hundred thousand rows
- * stays within a frame. */
-static GPtrArray *
+/* The rows that match the search, from @from (a view of the snapshot) or,
+ * when %NULL, from the whole snapshot in the order the user chose. A tight
+ * loop over precomputed folded texts: a keystroke on a hundred thousand
+ * rows stays within a frame. */
+static GArray *
 make_view (AnttRecordList *self,
-           GPtrArray      *from)
+           GArray         *from)
 {
   Snapshot *snapshot = self->snapshot;
-  guint n = from ? from->len : snapshot ? snapshot->items->len : 0;
-  GPtrArray *view = g_ptr_array_sized_new (n);
+  AnttRecordRows *rows = snapshot_rows (snapshot);
+  guint n = rows == NULL ? 0 : from ? from->len : antt_record_rows_get_n_rows (rows);
+  GArray *view = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   const guint32 *order = NULL;
 
-  if (from == NULL && snapshot != NULL && self->sort_column >= 0 &&
+  if (from == NULL && rows != NULL && self->sort_column >= 0 &&
       (guint) self->sort_column < snapshot->n_columns)
     order = snapshot->orders + (gsize) self->sort_column * n;
 
   for (guint k = 0; k < n; k++)
     {
-      AnttRecordItem *item;
+      guint32 row;
 
       if (from != NULL)
-        item = from->pdata[k];
+        row = g_array_index (from, guint32, k);
       else if (order != NULL)
-        item = snapshot->items->pdata[order[self->sort_descending ? n - 1 - k : k]];
+        row = order[self->sort_descending ? n - 1 - k : k];
       else
-        item = snapshot->items->pdata[k];
+        row = k;
 
-      if (self->search == NULL || antt_text_matches (antt_record_item_get_search (item), self->search))
-        g_ptr_array_add (view, item);
+      if (self->search == NULL ||
+          antt_text_matches (antt_record_rows_get_search (rows, row), self->search))
+        g_array_append_val (view, row);
     }
   return view;
 }
@@ -1126,13 +1178,13 @@ static void
 apply_snapshot (AnttRecordList *self,
                 Snapshot       *snapshot)
 {
-  g_autoptr(GPtrArray) view = NULL;
+  g_autoptr(GArray) view = NULL;
   Snapshot *old = g_steal_pointer (&self->snapshot);
 
-  /* The old items are compared with the new ones before they go. */
+  /* The old rows are compared with the new ones before they go. */
   self->snapshot = snapshot;
   view = make_view (self, NULL);
-  show_view (self, view);
+  show_view (self, view, snapshot_rows (old));
   g_clear_pointer (&old, snapshot_free);
 }
 
@@ -1242,18 +1294,48 @@ antt_record_list_get_item_type (GListModel *model)
 static guint
 antt_record_list_get_n_items (GListModel *model)
 {
-  return ANTT_RECORD_LIST (model)->items->len;
+  return ANTT_RECORD_LIST (model)->view->len;
 }
 
+static void
+proxy_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  AnttRecordList *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->proxies);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+}
+
+/* Items are made when asked for, one a position, and kept while a view
+ * holds them: the same position gives the same item, pointed at another
+ * row when the list is sorted or searched. */
 static gpointer
 antt_record_list_get_item (GListModel *model,
                            guint       position)
 {
   AnttRecordList *self = ANTT_RECORD_LIST (model);
+  AnttRecordItem *item;
 
-  if (position >= self->items->len)
+  if (position >= self->view->len || self->snapshot == NULL)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+
+  item = g_hash_table_lookup (self->proxies, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = antt_record_item_new_for_row (self->snapshot->rows,
+                                       g_array_index (self->view, guint32, position));
+  g_object_weak_ref (G_OBJECT (item), proxy_finalized_cb, self);
+  g_hash_table_insert (self->proxies, GUINT_TO_POINTER (position), item);
+  return item;
 }
 
 static void
@@ -1294,6 +1376,18 @@ antt_record_list_dispose (GObject *object)
   g_clear_signal_handler (&self->changed_id, self->database);
   g_clear_object (&self->database);
 
+  /* Items still held elsewhere outlive the list, showing what they did. */
+  if (self->proxies != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->proxies);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, proxy_finalized_cb, self);
+      g_hash_table_remove_all (self->proxies);
+    }
+
   G_OBJECT_CLASS (antt_record_list_parent_class)->dispose (object);
 }
 
@@ -1302,7 +1396,8 @@ antt_record_list_finalize (GObject *object)
 {
   AnttRecordList *self = ANTT_RECORD_LIST (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->view, g_array_unref);
+  g_clear_pointer (&self->proxies, g_hash_table_unref);
   g_clear_pointer (&self->snapshot, snapshot_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->columns, g_array_unref);
@@ -1387,7 +1482,8 @@ antt_record_list_class_init (AnttRecordListClass *klass)
 static void
 antt_record_list_init (AnttRecordList *self)
 {
-  self->items = g_ptr_array_new ();
+  self->view = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->proxies = g_hash_table_new (NULL, NULL);
   self->sort_column = -1;
   self->columns = g_array_new (FALSE, TRUE, sizeof (ListColumn));
   g_array_set_clear_func (self->columns, list_column_clear);
@@ -1721,8 +1817,7 @@ antt_record_list_sort (AnttRecordList *self,
                        int             column,
                        gboolean        descending)
 {
-  g_autoptr(GPtrArray) view = NULL;
-  guint n;
+  g_autoptr(GArray) view = NULL;
 
   g_return_if_fail (ANTT_IS_RECORD_LIST (self));
 
@@ -1732,12 +1827,14 @@ antt_record_list_sort (AnttRecordList *self,
   self->sort_column = column;
   self->sort_descending = descending;
 
+  /* The same rows in another order: the items shown are pointed at their
+   * new rows and relabel their cells; the view keeps its widgets, which
+   * it would otherwise make anew for every row in sight. */
   view = make_view (self, NULL);
-  n = self->items->len;
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&view);
-  if (n > 0 || self->items->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, self->items->len);
+  g_assert (view->len == self->view->len);
+  g_array_unref (self->view);
+  self->view = g_steal_pointer (&view);
+  update_proxies (self);
 }
 
 /**
@@ -1752,7 +1849,7 @@ antt_record_list_set_search (AnttRecordList *self,
                              const char     *text)
 {
   g_autofree char *folded = NULL;
-  g_autoptr(GPtrArray) view = NULL;
+  g_autoptr(GArray) view = NULL;
   gboolean narrower;
 
   g_return_if_fail (ANTT_IS_RECORD_LIST (self));
@@ -1773,8 +1870,8 @@ antt_record_list_set_search (AnttRecordList *self,
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
 
-  view = make_view (self, narrower ? self->items : NULL);
-  show_view (self, view);
+  view = make_view (self, narrower ? self->view : NULL);
+  show_view (self, view, snapshot_rows (self->snapshot));
 }
 
 const char *
@@ -1793,7 +1890,7 @@ guint
 antt_record_list_get_n_total (AnttRecordList *self)
 {
   g_return_val_if_fail (ANTT_IS_RECORD_LIST (self), 0);
-  return self->snapshot ? self->snapshot->items->len : 0;
+  return self->snapshot ? antt_record_rows_get_n_rows (self->snapshot->rows) : 0;
 }
 
 void
@@ -1814,8 +1911,10 @@ antt_record_list_find (AnttRecordList *self,
 {
   g_return_val_if_fail (ANTT_IS_RECORD_LIST (self), G_MAXUINT);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (antt_record_item_get_id (g_ptr_array_index (self->items, i)) == id)
+  if (self->snapshot == NULL)
+    return G_MAXUINT;
+  for (guint i = 0; i < self->view->len; i++)
+    if (antt_record_rows_get_id (self->snapshot->rows, g_array_index (self->view, guint32, i)) == id)
       return i;
   return G_MAXUINT;
 }

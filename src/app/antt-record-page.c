@@ -84,6 +84,8 @@ struct _AnttRecordPage
   GHashTable         *fixed;         /* column → gint64*, e.g. the review shown */
   Deleted            *deleted;
   gint64              select_id;
+  gint64              selected_id;   /* the record selected, wherever it moves */
+  gboolean            reselecting;
   gboolean            updating_filters;
   gboolean            shown_once;    /* the list loads from the first showing on */
 };
@@ -242,10 +244,33 @@ select_pending (AnttRecordPage *self)
     }
 }
 
+/* The list's items stand for positions, not records: when the records
+ * move (sorted, searched, reloaded), the selection follows the record. */
+static void
+keep_selection (AnttRecordPage *self,
+                gboolean        scroll)
+{
+  AnttRecordItem *item = selected_item (self);
+  guint position;
+
+  if (self->selected_id == 0 ||
+      (item != NULL && antt_record_item_get_id (item) == self->selected_id))
+    return;
+
+  position = antt_record_list_find (self->list, self->selected_id);
+  self->reselecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->reselecting = FALSE;
+  if (scroll && position != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u",
+                                position);
+}
+
 static void
 shown_changed_cb (AnttRecordPage *self)
 {
   update_view (self);
+  keep_selection (self, FALSE);
   select_pending (self);
 }
 
@@ -258,6 +283,10 @@ loading_changed_cb (AnttRecordPage *self)
 static void
 selection_changed_cb (AnttRecordPage *self)
 {
+  AnttRecordItem *item = selected_item (self);
+
+  if (!self->reselecting)
+    self->selected_id = item ? antt_record_item_get_id (item) : 0;
   update_actions (self);
 }
 
@@ -279,6 +308,7 @@ sorter_changed_cb (AnttRecordPage *self)
     antt_record_list_sort (self->list, (int) cell, order == GTK_SORT_DESCENDING);
   else
     antt_record_list_sort (self->list, -1, FALSE);
+  keep_selection (self, TRUE);
 }
 
 /* Cells ------------------------------------------------------------------- */
@@ -300,6 +330,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = (cell & CELL_NUMERIC) != 0;
   GtkWidget *label = gtk_label_new (NULL);
 
+  g_object_set_data (G_OBJECT (label), "antt-cell", GUINT_TO_POINTER (cell & ~CELL_NUMERIC));
+
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -308,14 +340,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Shows the cell of the row the item now stands for. */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+show_cell (GtkListItem *list_item)
 {
-  guint cell = GPOINTER_TO_UINT (user_data);
   AnttRecordItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
+  guint cell = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "antt-cell"));
   const char *text = antt_record_item_get_cell (item, cell);
   const char *tooltip = antt_record_item_get_tooltip (item);
 
@@ -328,6 +359,34 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     tooltip = NULL;
   if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (label)) != 0)
     gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static void
+item_changed_cb (AnttRecordItem *item,
+                 GtkListItem    *list_item)
+{
+  show_cell (list_item);
+}
+
+/* An item stands for a position of the list: sorted or searched, it shows
+ * another row and says so, and its cells follow. */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  show_cell (list_item);
+  g_signal_connect (gtk_list_item_get_item (list_item), "changed",
+                    G_CALLBACK (item_changed_cb), list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item),
+                                        item_changed_cb, list_item);
 }
 
 static void
@@ -359,7 +418,7 @@ create_columns (AnttRecordPage *self)
       gboolean sensitive = antt_record_list_column_is_sensitive (self->list, i);
       gboolean expand;
 
-      guint setup = antt_record_list_column_is_numeric (self->list, i) ? CELL_NUMERIC : 0;
+      guint setup = i | (antt_record_list_column_is_numeric (self->list, i) ? CELL_NUMERIC : 0);
       int chars = MAX (antt_record_list_get_column_width (self->list, i),
                        (int) g_utf8_strlen (antt_record_list_get_column_title (self->list, i), -1));
 
@@ -367,7 +426,8 @@ create_columns (AnttRecordPage *self)
                         G_CALLBACK (g_str_equal (name, ":warnings") ? setup_warning_cell_cb
                                                                      : setup_cell_cb),
                         GUINT_TO_POINTER (setup));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
 
       column = gtk_column_view_column_new (antt_record_list_get_column_title (self->list, i),
                                            g_steal_pointer (&factory));
@@ -425,9 +485,15 @@ sensitive_toggled_cb (AnttRecordPage *self)
 static void
 search_changed_cb (AnttRecordPage *self)
 {
+  /* Unselected while the rows change (the selection would look for its
+   * item among them all), selected again after. */
+  self->reselecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reselecting = FALSE;
   antt_record_list_set_search (self->list,
                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_view (self);
+  keep_selection (self, FALSE);
 }
 
 static void

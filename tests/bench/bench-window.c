@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "antt-database.h"
 #include "antt-demo.h"
@@ -177,16 +180,24 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+/* @field of /proc/self/status, in MB: "VmRSS:" (all), "RssAnon:" (the
+ * heap: the lists' rows), "RssFile:" (mapped files: libraries, fonts). */
 static double
-resident_mb (void)
+status_mb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
-  line = strstr (status, "VmRSS:");
-  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : -1;
+  line = strstr (status, field);
+  return line ? g_ascii_strtod (line + strlen (field), NULL) / 1024.0 : -1;
+}
+
+static double
+resident_mb (void)
+{
+  return status_mb ("VmRSS:");
 }
 
 typedef struct
@@ -301,6 +312,16 @@ main (int   argc,
       g_array_append_val (stalls, opened.stall);
     }
   rows = g_list_model_get_n_items (antt_record_page_get_shown (opened.page));
+  g_print ("# after opening: resident %.0f MB (heap %.0f MB, files %.0f MB)\n",
+           resident_mb (), status_mb ("RssAnon:"), status_mb ("RssFile:"));
+#if defined(__GLIBC__)
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("# malloc: %.0f MB in use, %.0f MB free in its arenas, %.0f MB mapped apart\n",
+             info.uordblks / 1048576.0, info.fordblks / 1048576.0, info.hblkhd / 1048576.0);
+  }
+#endif
 
   /* Searching: each keystroke as the search entry reports it. The entry's
    * own delay (it waits for a pause in typing) is left out. */
@@ -374,7 +395,8 @@ main (int   argc,
            "%.1f ms to its frame\n",
            median (searches), median (search_cpus), median (search_frames));
   g_print ("column sort: %.2f ms (goal ≤ 50; %.2f ms of CPU)\n", median (sorts), median (sort_cpus));
-  g_print ("resident memory: %.0f MB (goal ≤ 200)\n", resident_mb ());
+  g_print ("resident memory: %.0f MB (goal ≤ 200; heap %.0f MB, mapped files %.0f MB)\n",
+           resident_mb (), status_mb ("RssAnon:"), status_mb ("RssFile:"));
 
   gtk_window_destroy (opened.window);
   if (dir != NULL)
