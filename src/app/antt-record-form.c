@@ -113,6 +113,22 @@ column_label (const AnttColumn *column)
   return g_dgettext (GETTEXT_PACKAGE, column->label);
 }
 
+static gboolean
+field_is_multiline (Field *field)
+{
+  return GTK_IS_TEXT_VIEW (field->editor);
+}
+
+static char *
+text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 /* Reading and writing the rows ------------------------------------------- */
 
 static guint
@@ -203,7 +219,13 @@ field_read (Field      *field,
     case ANTT_COLUMN_ID_NUMBER:
     case ANTT_COLUMN_PHONE:
     default:
-      antt_record_set_string (record, name, gtk_editable_get_text (GTK_EDITABLE (field->editor)));
+      if (field_is_multiline (field))
+        {
+          g_autofree char *text = text_view_get_text (GTK_TEXT_VIEW (field->editor));
+          antt_record_set_string (record, name, text);
+        }
+      else
+        antt_record_set_string (record, name, gtk_editable_get_text (GTK_EDITABLE (field->editor)));
       break;
     }
 }
@@ -266,7 +288,11 @@ field_write (Field            *field,
     case ANTT_COLUMN_ID_NUMBER:
     case ANTT_COLUMN_PHONE:
     default:
-      gtk_editable_set_text (GTK_EDITABLE (field->editor), text ? text : "");
+      if (field_is_multiline (field))
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->editor)),
+                                  text ? text : "", -1);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (field->editor), text ? text : "");
       break;
     }
 }
@@ -661,6 +687,60 @@ entry_row (Field      *field,
   return row;
 }
 
+/* Summaries, descriptions and notes run to several lines: a titled box
+ * to write them in, in the list like the other rows. Tab leaves it, Enter
+ * starts a new line, Ctrl+S saves. */
+static GtkWidget *
+text_row (Field      *field,
+          const char *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption-heading");
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+  gtk_widget_set_tooltip_text (view, title);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 88);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "text-row");
+
+  field->editor = view;
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                            G_CALLBACK (field_changed_cb), field);
+  return row;
+}
+
 static GtkWidget *
 action_row (Field      *field,
             const char *title,
@@ -811,7 +891,10 @@ add_field (AnttRecordForm   *self,
     case ANTT_COLUMN_ID_NUMBER:
     case ANTT_COLUMN_PHONE:
     default:
-      field->row = entry_row (field, title);
+      if (column->kind == ANTT_COLUMN_TEXT && (column->flags & ANTT_COLUMN_FLAGS_MULTILINE))
+        field->row = text_row (field, title);
+      else
+        field->row = entry_row (field, title);
       break;
     }
 
@@ -1183,6 +1266,24 @@ antt_record_form_get_row (AnttRecordForm *self,
 
   field = find_field (self, column);
   return field ? field->row : NULL;
+}
+
+/**
+ * antt_record_form_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the widget that holds @column's
+ *   value: the entry row itself, a text view, a switch, a drop-down…
+ */
+GtkWidget *
+antt_record_form_get_editor (AnttRecordForm *self,
+                             const char     *column)
+{
+  Field *field;
+
+  g_return_val_if_fail (ANTT_IS_RECORD_FORM (self), NULL);
+
+  field = find_field (self, column);
+  return field ? field->editor : NULL;
 }
 
 /**

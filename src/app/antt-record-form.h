@@ -29,6 +29,8 @@ gboolean          antt_record_form_save        (AnttRecordForm  *self,
                                                 GError         **error);
 GtkWidget        *antt_record_form_get_row     (AnttRecordForm  *self,
                                                 const char      *column);
+GtkWidget        *antt_record_form_get_editor  (AnttRecordForm  *self,
+                                                const char      *column);
 const char       *antt_record_form_get_error   (AnttRecordForm  *self,
                                                 const char      *column);
 GPtrArray        *antt_record_form_get_warnings (AnttRecordForm *self);

@@ -230,6 +230,93 @@ test_refused_save_keeps_input (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (form));
 }
 
+static GtkTextBuffer *
+text_buffer (AnttRecordForm *form,
+             const char     *column)
+{
+  GtkWidget *editor = antt_record_form_get_editor (form, column);
+
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A summary runs to several lines: written in a text box, kept when the
+ * save is refused, its own message shown beside it, and saved whole. */
+static void
+test_multiline_field (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *summary = "Người dân báo tin: nhóm thanh niên tụ tập đua xe\n"
+                               "trên đường liên thôn, khoảng 22 giờ mỗi tối thứ Bảy.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttRecord) tip = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *reread = NULL;
+  AnttRecordForm *form;
+  GtkWidget *editor;
+  const char *name;
+  gint64 id;
+
+  form = antt_record_form_new (fixture->db, "tips", 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (form));
+
+  /* A text view with an accessible name, in a row of the form. */
+  editor = antt_record_form_get_editor (form, "summary");
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  g_assert_true (gtk_widget_is_ancestor (editor, antt_record_form_get_row (form, "summary")));
+  name = gtk_widget_get_tooltip_text (editor);
+  g_assert_cmpstr (name, ==, "Summary");
+
+  /* Refused for the date: the summary typed stays. */
+  gtk_text_buffer_set_text (text_buffer (form, "summary"), summary, -1);
+  set_text (form, "received_date", "31/02/2025");
+  g_assert_false (antt_record_form_save (form, &error));
+  g_assert_nonnull (antt_record_form_get_error (form, "received_date"));
+  g_assert_null (antt_record_form_get_error (form, "summary"));
+  kept = buffer_text (text_buffer (form, "summary"));
+  g_assert_cmpstr (kept, ==, summary);
+  g_clear_error (&error);
+
+  /* Refused for the summary itself: its message beside it. */
+  set_text (form, "received_date", "08/02/2025");
+  gtk_text_buffer_set_text (text_buffer (form, "summary"), "", -1);
+  g_assert_false (antt_record_form_save (form, &error));
+  g_assert_error (error, ANTT_RECORD_ERROR, ANTT_RECORD_ERROR_REQUIRED);
+  g_assert_cmpstr (antt_record_form_get_error (form, "summary"), ==, error->message);
+  g_assert_true (gtk_widget_has_css_class (antt_record_form_get_row (form, "summary"), "error"));
+  g_assert_cmpint (count (fixture, "tips"), ==, 0);
+  g_clear_error (&error);
+
+  /* Typing clears the message; saved with its line break. */
+  gtk_text_buffer_set_text (text_buffer (form, "summary"), summary, -1);
+  g_assert_null (antt_record_form_get_error (form, "summary"));
+  g_assert_true (antt_record_form_save (form, &error));
+  g_assert_no_error (error);
+  id = antt_record_form_get_id (form);
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  tip = antt_records_get (fixture->db, "tips", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (antt_record_get_string (tip, "summary"), ==, summary);
+
+  /* And shown back whole for editing. */
+  form = antt_record_form_new (fixture->db, "tips", id, &error);
+  g_assert_no_error (error);
+  reread = buffer_text (text_buffer (form, "summary"));
+  g_assert_cmpstr (reread, ==, summary);
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 static void
 test_add_and_edit (Fixture       *fixture,
                    gconstpointer  data)
@@ -568,6 +655,7 @@ main (int   argc,
 
   ADD ("/form/refused-save-keeps-input", test_refused_save_keeps_input);
   ADD ("/form/add-and-edit", test_add_and_edit);
+  ADD ("/form/multiline-field", test_multiline_field);
   ADD ("/form/eligibility-warnings", test_eligibility_warnings);
   ADD ("/form/participants", test_participants);
   ADD ("/form/commune-settings", test_commune_settings);
