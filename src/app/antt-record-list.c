@@ -1918,3 +1918,25 @@ antt_record_list_find (AnttRecordList *self,
       return i;
   return G_MAXUINT;
 }
+
+/**
+ * antt_record_list_dup_shown:
+ * @rows: (out) (transfer full) (nullable): the rows the positions point into
+ *
+ * What the list shows, searched and sorted, to read in another thread: the
+ * arrays are never changed once made.
+ *
+ * Returns: (transfer full) (element-type guint32): the row of each position
+ */
+GArray *
+antt_record_list_dup_shown (AnttRecordList  *self,
+                            AnttRecordRows **rows)
+{
+  g_return_val_if_fail (ANTT_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  *rows = self->snapshot ? antt_record_rows_ref (self->snapshot->rows) : NULL;
+  if (*rows == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (guint32));
+  return g_array_ref (self->view);
+}

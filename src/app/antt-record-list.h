@@ -55,5 +55,7 @@ guint            antt_record_list_get_n_total         (AnttRecordList *self);
 void             antt_record_list_reload              (AnttRecordList *self);
 guint            antt_record_list_find                (AnttRecordList *self,
                                                        gint64          id);
+GArray          *antt_record_list_dup_shown           (AnttRecordList  *self,
+                                                       AnttRecordRows **rows);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "antt-csv.h"
 #include "antt-date.h"
 #include "antt-display.h"
 #include "antt-record-page.h"
@@ -50,6 +51,7 @@ struct _AnttRecordPage
   GtkToggleButton    *sensitive_button;
   GtkButton          *edit_button;
   GtkButton          *delete_button;
+  GtkButton          *export_button;
   GtkButton          *new_button;
   AdwButtonContent   *new_content;
   GtkDropDown        *phase_dropdown;
@@ -1004,6 +1006,240 @@ undo_action (GtkWidget  *widget,
   deleted_free (deleted);
 }
 
+/* Export ---------------------------------------------------------------- */
+
+/* What the page shows, for the worker: the arrays are never changed. */
+typedef struct
+{
+  char           *path;
+  AnttRecordRows *rows;
+  GArray         *view;      /* guint32: the rows shown, in order */
+  GArray         *columns;   /* guint: the cells of the columns shown */
+  GPtrArray      *headings;
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *export = data;
+
+  g_free (export->path);
+  g_clear_pointer (&export->rows, antt_record_rows_unref);
+  g_clear_pointer (&export->view, g_array_unref);
+  g_clear_pointer (&export->columns, g_array_unref);
+  g_clear_pointer (&export->headings, g_ptr_array_unref);
+  g_free (export);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  g_autoptr(GFile) file = g_file_new_for_path (export->path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(AnttCsvWriter) writer = NULL;
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **fields = g_new0 (const char *, export->columns->len + 1);
+  guint n = export->rows ? export->view->len : 0;
+  gboolean ok;
+
+  /* Written aside and put in place when whole: a failure leaves any
+   * older file as it was. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, abandon, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 65536);
+  writer = antt_csv_writer_new (buffered);
+
+  ok = antt_csv_writer_write_row (writer, (const char *const *) export->headings->pdata,
+                                  export->headings->len, &error);
+  for (guint k = 0; ok && k < n; k++)
+    {
+      guint row = g_array_index (export->view, guint32, k);
+
+      if ((k & 4095) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          ok = FALSE;
+          break;
+        }
+      for (guint c = 0; c < export->columns->len; c++)
+        fields[c] = antt_record_rows_get_cell (export->rows, row,
+                                               g_array_index (export->columns, guint, c));
+      ok = antt_csv_writer_write_row (writer, fields, export->columns->len, &error);
+    }
+  if (ok)
+    ok = antt_csv_writer_close (writer, &error);
+  if (!ok)
+    g_cancellable_cancel (abandon);
+  if (!g_output_stream_close (buffered, NULL, ok ? &error : NULL) && ok)
+    ok = FALSE;
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+/**
+ * antt_record_page_export_csv_async:
+ * @path: the file to write (replaced when whole)
+ *
+ * Writes the records as the page shows them, searched, filtered and
+ * sorted, with the columns shown (sensitive ones only while shown), as CSV
+ * for spreadsheets (antt-csv.h), in a worker thread.
+ */
+void
+antt_record_page_export_csv_async (AnttRecordPage      *self,
+                                   const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GListModel *columns;
+  Export *export;
+
+  g_return_if_fail (ANTT_IS_RECORD_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  export = g_new0 (Export, 1);
+  export->path = g_strdup (path);
+  export->view = antt_record_list_dup_shown (self->list, &export->rows);
+  export->columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  export->headings = g_ptr_array_new_with_free_func (g_free);
+
+  /* The view's columns are the list's, one for one, in its order. */
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      g_array_append_val (export->columns, i);
+      g_ptr_array_add (export->headings, g_strdup (gtk_column_view_column_get_title (column)));
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, antt_record_page_export_csv_async);
+  g_task_set_task_data (task, export, export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * antt_record_page_export_csv_finish:
+ *
+ * Returns: how many records were written, or -1 with @error set
+ */
+gint64
+antt_record_page_export_csv_finish (AnttRecordPage  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AnttRecordPage *self = ANTT_RECORD_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = user_data;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *count = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+  gint64 n;
+
+  n = antt_record_page_export_csv_finish (self, result, &error);
+  if (n < 0)
+    {
+      show_message (self, _("Cannot Export"), error->message);
+      return;
+    }
+
+  count = antt_display_records (n);
+  /* Translators: "1.234 records exported to “Tuần tra.csv”" */
+  toast = adw_toast_new_format (_("%s exported to “%s”"), count, name);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AnttRecordPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        {
+          if (!g_str_has_suffix (path, ".csv"))
+            {
+              char *with = g_strconcat (path, ".csv", NULL);
+
+              g_free (path);
+              path = with;
+            }
+          antt_record_page_export_csv_async (self, path, NULL, export_done_cb,
+                                             g_strdup (path));
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AnttRecordPage *self = ANTT_RECORD_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export CSV"), page_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  {
+    /* The kind of record, capitalised: "Tuần tra.csv". */
+    const char *label = table_label (self);
+    const char *rest = g_utf8_next_char (label);
+    g_autofree char *first = g_utf8_strup (label, rest - label);
+
+    name = g_strdup_printf ("%s%s.csv", first, rest);
+  }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Actions ---------------------------------------------------------------- */
 
 static void
@@ -1334,6 +1570,7 @@ antt_record_page_class_init (AnttRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, sensitive_button);
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, new_content);
   gtk_widget_class_bind_template_child (widget_class, AnttRecordPage, phase_dropdown);
@@ -1367,6 +1604,7 @@ antt_record_page_class_init (AnttRecordPageClass *klass)
   gtk_widget_class_install_action (widget_class, "record.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "record.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "record.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "record.export-csv", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "record.new", NULL);

@@ -35,5 +35,13 @@ void            antt_record_page_select           (AnttRecordPage *self,
 AnttRecordForm *antt_record_page_add              (AnttRecordPage *self);
 AnttRecordForm *antt_record_page_edit             (AnttRecordPage *self,
                                                    gint64          id);
+void            antt_record_page_export_csv_async (AnttRecordPage      *self,
+                                                   const char          *path,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gint64          antt_record_page_export_csv_finish (AnttRecordPage *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
 
 G_END_DECLS

@@ -464,6 +464,228 @@ test_search_folds (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* RFC 4180, as a spreadsheet reads it: fields in quotes may hold commas,
+ * line breaks and doubled quotes; records end with CRLF. */
+static GPtrArray *
+read_csv (const char *text)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          g_assert_true (*p == '"');
+          p++;
+          g_assert_true (*p == ',' || *p == '\r');
+          continue;
+        }
+      if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          p++;
+          continue;
+        }
+      if (*p == '\r')
+        {
+          /* Records end with CRLF, never a bare LF or CR. */
+          g_assert_cmpint (p[1], ==, '\n');
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (records, fields);
+          fields = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+          continue;
+        }
+      g_assert_cmpint (*p, !=, '\n');
+      g_string_append_c (field, *p++);
+    }
+
+  /* The last record ended with its CRLF too. */
+  g_assert_cmpuint (field->len, ==, 0);
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (fields);
+  return records;
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Waiting;
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Waiting *waiting = user_data;
+
+  waiting->result = g_object_ref (result);
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return ((Waiting *) data)->result != NULL;
+}
+
+/* Exports what @page shows to @path, and reads it back as records. */
+static GPtrArray *
+export_page (AnttRecordPage *page,
+             const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  Waiting waiting = { NULL };
+  gint64 n;
+
+  antt_record_page_export_csv_async (page, path, NULL, exported_cb, &waiting);
+  wait_until (exported, &waiting);
+  n = antt_record_page_export_csv_finish (page, waiting.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waiting.result);
+  g_assert_cmpint (n, ==, g_list_model_get_n_items (antt_record_page_get_shown (page)));
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  /* UTF-8 with a byte order mark, for Excel. */
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  return read_csv (text + 3);
+}
+
+static const char *
+field_at (GPtrArray *records,
+          guint      record,
+          guint      field)
+{
+  GPtrArray *fields = g_ptr_array_index (records, record);
+
+  g_assert_cmpuint (field, <, fields->len);
+  return g_ptr_array_index (fields, field);
+}
+
+/* The rows of the file are those of the list, in its order, cell for cell. */
+static void
+assert_export_matches (AnttRecordPage *page,
+                       GPtrArray      *records,
+                       guint           n_columns)
+{
+  GListModel *shown = antt_record_page_get_shown (page);
+
+  g_assert_cmpuint (records->len, ==, g_list_model_get_n_items (shown) + 1);
+  for (guint r = 1; r < records->len; r++)
+    {
+      GPtrArray *fields = g_ptr_array_index (records, r);
+      g_autoptr(AnttRecordItem) item = g_list_model_get_item (shown, r - 1);
+
+      g_assert_cmpuint (fields->len, ==, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        g_assert_cmpstr (g_ptr_array_index (fields, c), ==, antt_record_item_get_cell (item, c));
+    }
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *names[] = {
+    "Nguyễn Văn Đức", "Nguyễn Văn Đông", "Nguyễn Thị \"Út\" Dung", "Trần Văn Đức Anh",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "members.csv", NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  GPtrArray *header;
+  GtkToggleButton *reveal;
+  GtkColumnView *view;
+  GtkWindow *window;
+  AnttRecordPage *page;
+  AnttRecord *member;
+  Shown shown;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id_number = g_strdup_printf ("0380850000%02u", i);
+
+      member = new_member (fixture, names[i], id_number);
+      insert (fixture->db, member);
+    }
+
+  page = show_page (fixture, "members", "full_name role :age joined_date id_number", &window);
+  shown = (Shown) { page, 4 };
+  wait_until (page_shows, &shown);
+
+  /* Searched, and sorted by name the other way… */
+  gtk_editable_set_text (antt_record_page_get_search_entry (page), "nguyen");
+  shown.n = 3;
+  wait_until (page_shows, &shown);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (view);
+  column = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  wait_until (page_shows, &shown);
+
+  /* …the file holds exactly the rows and columns shown: not the ID
+   * numbers, hidden until asked for. */
+  records = export_page (page, path);
+  header = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (header->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (header, 0), ==, "Full name");
+  g_assert_cmpstr (g_ptr_array_index (header, 3), ==, "Date joined");
+  assert_export_matches (page, records, 4);
+  g_assert_cmpstr (field_at (records, 1, 0), ==, "Nguyễn Văn Đức");
+  g_assert_cmpstr (field_at (records, 2, 0), ==, "Nguyễn Văn Đông");
+  g_assert_cmpstr (field_at (records, 3, 0), ==, "Nguyễn Thị \"Út\" Dung");
+  g_assert_cmpstr (field_at (records, 1, 3), ==, "01/07/2024");
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  /* Shown on request, the ID numbers are exported too. */
+  reveal = GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON));
+  g_assert_nonnull (reveal);
+  gtk_toggle_button_set_active (reveal, TRUE);
+  records = export_page (page, path);
+  header = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (header->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (header, 4), ==, "ID number");
+  assert_export_matches (page, records, 5);
+  g_assert_cmpstr (field_at (records, 1, 4), ==, "038085000000");
+
+  gtk_window_destroy (window);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -661,6 +883,7 @@ main (int   argc,
   ADD ("/form/commune-settings", test_commune_settings);
   ADD ("/page/search-folds", test_search_folds);
   ADD ("/page/delete-and-undo", test_delete_and_undo);
+  ADD ("/page/export-csv", test_export_csv);
 
   return g_test_run ();
 }
