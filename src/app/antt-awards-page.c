@@ -3,7 +3,10 @@
  * A review (sơ kết, tổng kết) at a time: its caps, with the slots that
  * the nominations proposed or approved already take ("12/20 collectives"),
  * and the list of its nominations. The caps are counted by the core's
- * records API; the wizard that proposes and votes is elsewhere.
+ * records API. Adding a nomination opens the wizard (which holds the
+ * caps), not the generic form; the committee's review has a window of its
+ * own; the Documents menu names the "doc" actions of the window for the
+ * selected review.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,9 +19,12 @@
 
 #include "antt-app-util.h"
 #include "antt-awards-page.h"
+#include "antt-committee-window.h"
 #include "antt-display.h"
+#include "antt-nomination-wizard.h"
 #include "antt-record-page.h"
 #include "antt-records.h"
+#include "antt-window.h"
 
 struct _AnttAwardsPage
 {
@@ -27,6 +33,7 @@ struct _AnttAwardsPage
   /* Template widgets */
   GtkDropDown    *review_dropdown;
   GtkStringList  *review_names;
+  GtkMenuButton  *documents_button;
   GtkListBox     *caps_list;
   AnttRecordPage *nominations_page;
 
@@ -169,6 +176,64 @@ update_caps (AnttAwardsPage *self)
                           gtk_widget_get_first_child (GTK_WIDGET (self->caps_list)) != NULL);
 }
 
+/* One section a document, each with the three things to do with it; the
+ * window's "doc" actions take "kind:phase_id". */
+static void
+update_documents_menu (AnttAwardsPage *self)
+{
+  static const struct {
+    const char *kind;
+    const char *label;
+  } documents[] = {
+    { "nominees", N_("Nominee List") },
+    { "minutes", N_("Committee Minutes") },
+    { "proposal", N_("Proposal (Tờ trình)") },
+    { "dossier", N_("Whole Dossier…") },
+  };
+  static const struct {
+    const char *action;
+    const char *label;
+  } verbs[] = {
+    { "doc.preview", N_("Preview") },
+    { "doc.export-pdf", N_("Export PDF…") },
+    { "doc.print", N_("Print…") },
+  };
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) reports = g_menu_new ();
+  gint64 phase = selected_review (self);
+
+  for (guint d = 0; phase != 0 && d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+      g_autofree char *target = g_strdup_printf ("%s:%" G_GINT64_FORMAT, documents[d].kind, phase);
+
+      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(verbs[v].label), NULL);
+
+          g_menu_item_set_action_and_target_value (item, verbs[v].action,
+                                                   g_variant_new_string (target));
+          g_menu_append_item (section, item);
+        }
+      g_menu_append_section (menu, _(documents[d].label), G_MENU_MODEL (section));
+    }
+
+  {
+    g_autoptr(GMenuItem) interim = g_menu_item_new (_("Interim Report PDF…"), NULL);
+    g_autoptr(GMenuItem) final = g_menu_item_new (_("Final Report PDF…"), NULL);
+
+    g_menu_item_set_action_and_target_value (interim, "doc.export-pdf",
+                                             g_variant_new_string ("interim"));
+    g_menu_item_set_action_and_target_value (final, "doc.export-pdf",
+                                             g_variant_new_string ("final"));
+    g_menu_append_item (reports, interim);
+    g_menu_append_item (reports, final);
+    g_menu_append_section (menu, _("Reports"), G_MENU_MODEL (reports));
+  }
+
+  gtk_menu_button_set_menu_model (self->documents_button, G_MENU_MODEL (menu));
+}
+
 static void
 review_selected_cb (AnttAwardsPage *self)
 {
@@ -176,6 +241,85 @@ review_selected_cb (AnttAwardsPage *self)
     return;
   antt_record_page_set_fixed (self->nominations_page, "phase_id", selected_review (self));
   update_caps (self);
+  update_documents_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "awards.new-nomination",
+                                 self->database != NULL && selected_review (self) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "awards.committee",
+                                 self->database != NULL && selected_review (self) != 0);
+}
+
+static void
+show_toast (AnttAwardsPage *self,
+            const char     *title)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ANTT_IS_WINDOW (root))
+    antt_window_add_toast (ANTT_WINDOW (root), adw_toast_new (title));
+}
+
+static void
+nomination_created_cb (AnttAwardsPage *self,
+                       gint64          id)
+{
+  antt_record_page_select (self->nominations_page, id);
+  show_toast (self, _("Nomination proposed"));
+}
+
+static void
+new_nomination_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AnttAwardsPage *self = ANTT_AWARDS_PAGE (widget);
+  AnttNominationWizard *wizard;
+  GtkRoot *root;
+
+  if (self->database == NULL)
+    return;
+
+  wizard = antt_nomination_wizard_new (self->database, selected_review (self), 0);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (root));
+  g_signal_connect_object (wizard, "created", G_CALLBACK (nomination_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+static void
+committee_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AnttAwardsPage *self = ANTT_AWARDS_PAGE (widget);
+  AnttCommitteeWindow *window;
+  GtkRoot *root;
+
+  if (self->database == NULL || selected_review (self) == 0)
+    return;
+
+  window = antt_committee_window_new (self->database, selected_review (self));
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The nominations list's own "add" buttons would open the generic form,
+ * which knows nothing of the wizard's steps: they open the wizard. */
+static void
+redirect_add_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "record.new") == 0)
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "awards.new-nomination");
+      redirect_add_buttons (child);
+    }
 }
 
 /* The reviews of the default movement; the current phase's first. */
@@ -332,17 +476,37 @@ antt_awards_page_class_init (AnttAwardsPageClass *klass)
                                                "/io/github/thiduaantt/ThiDuaAntt/antt-awards-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AnttAwardsPage, review_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AnttAwardsPage, review_names);
+  gtk_widget_class_bind_template_child (widget_class, AnttAwardsPage, documents_button);
   gtk_widget_class_bind_template_child (widget_class, AnttAwardsPage, caps_list);
   gtk_widget_class_bind_template_child (widget_class, AnttAwardsPage, nominations_page);
   gtk_widget_class_bind_template_callback (widget_class, review_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "awards.new-nomination", NULL,
+                                   new_nomination_action);
+  gtk_widget_class_install_action (widget_class, "awards.committee", NULL, committee_action);
 }
 
 static void
 antt_awards_page_init (AnttAwardsPage *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->review_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  redirect_add_buttons (GTK_WIDGET (self->nominations_page));
+
+  /* Ctrl+N before the list takes it for its generic form. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n,
+                                                                                  GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("awards.new-nomination")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  update_documents_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "awards.new-nomination", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "awards.committee", FALSE);
 }
 
 GtkWidget *

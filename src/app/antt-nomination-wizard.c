@@ -469,7 +469,6 @@ fill_candidates (AnttNominationWizard *self)
       if (!eligible)
         {
           gtk_widget_set_sensitive (row, FALSE);
-          gtk_widget_add_css_class (row, "dim-label");
         }
       else if (candidate->id == self->nominee_id)
         {
