@@ -35,7 +35,7 @@ typedef enum
 
 /* "ANTT" as a big-endian number: PRAGMA application_id of our files. */
 #define ANTT_APPLICATION_ID 0x414E5454
-#define ANTT_SCHEMA_VERSION 3
+#define ANTT_SCHEMA_VERSION 4
 
 #define ANTT_TYPE_DATABASE (antt_database_get_type ())
 

@@ -24,6 +24,7 @@ static const Migration migrations[] = {
   { 1, ANTT_SCHEMA_V1_SQL },
   { 2, ANTT_SCHEMA_V2_SQL },
   { 3, ANTT_SCHEMA_V3_SQL },  /* committee meetings and votes; caps as triggers */
+  { 4, ANTT_SCHEMA_V4_SQL },  /* covering indexes for the targets */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ANTT_SCHEMA_VERSION);

@@ -73,9 +73,14 @@
  * their trainings; patrols; political activities; call-outs and their
  * members; good deeds…) whose rows are added up here for the commune, every
  * team and every village at once. That avoids the temporary B-trees that
- * GROUP BY and ORDER BY would sort through, and lets most reads use a
- * covering index or the table in order. bench-targets times it on a
- * province's worth of records against plain SQLite queries.
+ * GROUP BY and ORDER BY would sort through. Since schema version 4 every
+ * large read is of a covering index (tips, incidents and call-outs by date
+ * with their village and what the targets test; patrols by member; the
+ * mobilised members by call-out), a tenth of the tables' size, so that
+ * what the evaluation reads stays in the page cache from one evaluation to
+ * the next. The results take one block, kept from the last report for the
+ * next (results_block_take ()). bench-targets times it on a province's
+ * worth of records against plain SQLite queries.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -97,16 +102,13 @@
 #define AT_RISK_MARGIN 5.0
 #define EPSILON 1e-9
 
-/* SQLite has no statistics to choose between a table's date index and the
- * whole table, so these shares of a table's dates choose for it (see
- * period_share ()). Measured on demo data of scale 300:
- *   - tips and incidents are read whole beyond a few weeks: even for one
- *     month, the tips take 18 ms read whole, 23 ms through the date index;
- *   - members are asked member by member for a patrol in the period (the
- *     first one found will do) beyond a quarter of the patrols' dates: over
- *     a phase, 69 ms against 223 ms from the patrols to their members; over
- *     a month, 153 ms against 31 ms. */
-#define FULL_SCAN_SHARE        0.05
+/* SQLite has no statistics to choose how to find the members who
+ * patrolled, so this share of the patrols' dates chooses for it (see
+ * period_share ()). Measured on demo data of scale 300: members are asked
+ * member by member for a patrol in the period (the first one found will
+ * do) beyond a quarter of the patrols' dates: over a phase, 69 ms against
+ * 223 ms from the patrols to their members; over a month, 153 ms against
+ * 31 ms. */
 #define MEMBER_BY_MEMBER_SHARE 0.25
 
 #define EXAMPLE_RECOGNISED(x) \
@@ -191,6 +193,8 @@ struct _AnttTargetReport
   IdMap            unit_index[ANTT_TARGET_N_LEVELS];  /* id → index */
   Target          *targets;
   guint            n_targets;
+  AnttTargetResult *results;   /* one block for the results of every target */
+  gsize            n_results;
 };
 
 G_DEFINE_BOXED_TYPE (AnttTargetReport, antt_target_report,
@@ -537,28 +541,26 @@ load_teams (AnttDatabase  *db,
 
 /* Team-months (T16) -------------------------------------------------------- */
 
-static gboolean
-team_months_compute (AnttDatabase  *db,
-                     GArray        *teams,
-                     gint64         team_id,
-                     const char    *from,
-                     const char    *to,
-                     const char    *today,
-                     GArray        *out,
-                     GError       **error)
+/* The good deeds of each team (by position in @teams) in each calendar
+ * month of the period: counts[team * months->len + month]. */
+static guint *
+count_deeds (AnttDatabase  *db,
+             GArray        *teams,
+             gint64         team_id,
+             GArray        *months,
+             GError       **error)
 {
-  g_autoptr(GArray) months = period_months (from, to);
   g_autoptr(AnttStatement) stmt = NULL;
-  IdMap index;
   g_autofree guint *counts = NULL;
+  IdMap index;
   char first[11];
   int base;
   int rc;
 
+  counts = g_new0 (guint, MAX ((gsize) teams->len * months->len, 1));
   if (months->len == 0 || teams->len == 0)
-    return TRUE;
+    return g_steal_pointer (&counts);
 
-  counts = g_new0 (guint, (gsize) teams->len * months->len);
   base = (int) g_array_index (months, Month, 0).year * 12 +
          (int) g_array_index (months, Month, 0).month - 1;
   g_snprintf (first, sizeof first, "%04u-%02u-01", g_array_index (months, Month, 0).year,
@@ -572,7 +574,7 @@ team_months_compute (AnttDatabase  *db,
     stmt = antt_database_prepare (db, "SELECT team_id, date FROM good_deeds"
                                       " WHERE team_id = ?3 AND date BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   id_map_init_positions (&index, (const gint64 *) (void *) teams->data, sizeof (Team), teams->len);
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, g_array_index (months, Month, months->len - 1).month_end, -1,
@@ -591,6 +593,46 @@ team_months_compute (AnttDatabase  *db,
     }
   id_map_clear (&index);
   if (!step_error (db, rc, error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}
+
+/* Whether @team existed during @month. */
+static gboolean
+team_in_month (const Team  *team,
+               const Month *month)
+{
+  return (team->established == NULL || strcmp (team->established, month->last) <= 0) &&
+         (team->dissolved == NULL || strcmp (team->dissolved, month->first) >= 0);
+}
+
+/* Whether the month counts in T16's denominator: over by @today, or met. */
+static gboolean
+month_counted (const Month *month,
+               guint        n_deeds,
+               const char  *today)
+{
+  return n_deeds > 0 || strcmp (month->month_end, today) < 0;
+}
+
+static gboolean
+team_months_compute (AnttDatabase  *db,
+                     GArray        *teams,
+                     gint64         team_id,
+                     const char    *from,
+                     const char    *to,
+                     const char    *today,
+                     GArray        *out,
+                     GError       **error)
+{
+  g_autoptr(GArray) months = period_months (from, to);
+  g_autofree guint *counts = NULL;
+
+  if (months->len == 0 || teams->len == 0)
+    return TRUE;
+
+  counts = count_deeds (db, teams, team_id, months, error);
+  if (counts == NULL)
     return FALSE;
 
   for (guint t = 0; t < teams->len; t++)
@@ -602,8 +644,7 @@ team_months_compute (AnttDatabase  *db,
           const Month *month = &g_array_index (months, Month, m);
           AnttTeamMonth tm = { 0 };
 
-          if ((team->established != NULL && strcmp (team->established, month->last) > 0) ||
-              (team->dissolved != NULL && strcmp (team->dissolved, month->first) < 0))
+          if (!team_in_month (team, month))
             continue;
 
           tm.team_id = team->id;
@@ -612,11 +653,59 @@ team_months_compute (AnttDatabase  *db,
           memcpy (tm.first, month->first, sizeof tm.first);
           memcpy (tm.last, month->last, sizeof tm.last);
           tm.n_deeds = counts[(gsize) t * months->len + m];
-          tm.counted = tm.n_deeds > 0 || strcmp (month->month_end, today) < 0;
+          tm.counted = month_counted (month, tm.n_deeds, today);
           g_array_append_val (out, tm);
         }
     }
   return TRUE;
+}
+
+/* Result blocks -------------------------------------------------------------- */
+
+/* The results of a report take one block: some 10 MB for a province (87,000
+ * results of 112 bytes). Memory that fresh costs the kernel a page fault
+ * every 4 KiB, 25 ms on the benchmark's machine, more than reading all the
+ * tips. The block of the last report freed is kept for the next evaluation,
+ * which the overview runs again at every change of the records. */
+static GMutex            spare_lock;
+static AnttTargetResult *spare_results;
+static gsize             spare_n_results;
+
+static AnttTargetResult *
+results_block_take (gsize n_results)
+{
+  AnttTargetResult *block = NULL;
+
+  g_mutex_lock (&spare_lock);
+  if (spare_results != NULL && spare_n_results >= n_results &&
+      spare_n_results / 2 <= n_results)
+    {
+      block = g_steal_pointer (&spare_results);
+      spare_n_results = 0;
+    }
+  g_mutex_unlock (&spare_lock);
+
+  if (block == NULL)
+    return g_new0 (AnttTargetResult, MAX (n_results, 1));
+  memset (block, 0, sizeof (AnttTargetResult) * n_results);
+  return block;
+}
+
+static void
+results_block_give (AnttTargetResult *block,
+                    gsize             n_results)
+{
+  g_mutex_lock (&spare_lock);
+  if (spare_results == NULL || n_results > spare_n_results)
+    {
+      AnttTargetResult *old = g_steal_pointer (&spare_results);
+
+      spare_results = block;
+      spare_n_results = n_results;
+      block = old;
+    }
+  g_mutex_unlock (&spare_lock);
+  g_free (block);
 }
 
 /* Report ------------------------------------------------------------------- */
@@ -629,8 +718,6 @@ target_clear (Target *target)
   g_free (target->measure);
   g_free (target->comparison);
   g_free (target->scope);
-  for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
-    g_free (target->results[l]);
 }
 
 AnttTargetReport *
@@ -653,6 +740,8 @@ antt_target_report_unref (AnttTargetReport *report)
   for (guint i = 0; i < report->n_targets; i++)
     target_clear (&report->targets[i]);
   g_free (report->targets);
+  if (report->results != NULL)
+    results_block_give (report->results, report->n_results);
   for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
     {
       id_map_clear (&report->unit_index[l]);
@@ -828,15 +917,30 @@ load_units (Eval    *e,
   return TRUE;
 }
 
+static guint
+target_levels (const Target *target)
+{
+  return target->rule ? target->rule->levels : L_C;
+}
+
 static void
 allocate_results (Eval *e)
 {
   AnttTargetReport *report = e->report;
+  AnttTargetResult *next;
 
+  report->n_results = 0;
+  for (guint i = 0; i < report->n_targets; i++)
+    for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
+      if (target_levels (&report->targets[i]) & LEVEL_BIT (l))
+        report->n_results += report->units[l]->len;
+  report->results = results_block_take (report->n_results);
+
+  next = report->results;
   for (guint i = 0; i < report->n_targets; i++)
     {
       Target *target = &report->targets[i];
-      guint levels = target->rule ? target->rule->levels : L_C;
+      guint levels = target_levels (target);
 
       for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
         {
@@ -845,7 +949,8 @@ allocate_results (Eval *e)
           if (!(levels & LEVEL_BIT (l)))
             continue;
           target->n_results[l] = units->len;
-          target->results[l] = g_new0 (AnttTargetResult, units->len);
+          target->results[l] = next;
+          next += units->len;
           for (guint u = 0; u < units->len; u++)
             {
               AnttTargetResult *result = &target->results[l][u];
@@ -946,19 +1051,72 @@ period_share (Eval       *e,
 
 /* Targets -------------------------------------------------------------------- */
 
-/* Collects the ids of the first column of @sql into @set. */
+/* A set of row ids: bits over the ids' range, which rowids almost always
+ * allow, or else a hash table. */
+typedef struct
+{
+  gint64      min;
+  guint64     n_bits;
+  guint64    *bits;
+  GHashTable *sparse;   /* gint64 * (owned) */
+} IdSet;
+
+#define ID_SET_BITS_MAX (G_GUINT64_CONSTANT (1) << 27)   /* 16 MiB */
+
+static inline gboolean
+id_set_contains (const IdSet *set,
+                 gint64       id)
+{
+  if (set->bits != NULL)
+    {
+      guint64 bit = (guint64) id - (guint64) set->min;
+
+      return id >= set->min && bit < set->n_bits && (set->bits[bit / 64] >> (bit % 64)) & 1;
+    }
+  return set->sparse != NULL && g_hash_table_contains (set->sparse, &id);
+}
+
+static void
+id_set_clear (IdSet *set)
+{
+  g_clear_pointer (&set->bits, g_free);
+  g_clear_pointer (&set->sparse, g_hash_table_unref);
+}
+
+/* Collects the ids of the first column of @sql into @set; @range_sql gives
+ * their least and greatest, so that the set is sized before it is filled. */
 static gboolean
 collect_ids (Eval        *e,
+             const char  *range_sql,
              const char  *sql,
-             IdMap       *set,
+             IdSet       *set,
              GError     **error)
 {
-  g_autoptr(AnttStatement) stmt = antt_database_prepare (e->db, sql, error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 min = G_MAXINT64, max = G_MININT64;
+  g_autoptr(AnttStatement) range = antt_database_prepare (e->db, range_sql, error);
+  g_autoptr(AnttStatement) stmt = NULL;
+  gint64 min, max;
   int rc;
 
   memset (set, 0, sizeof *set);
+  if (range == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (range)) != SQLITE_ROW)
+    return step_error (e->db, rc, error);
+  if (sqlite3_column_type (range, 0) == SQLITE_NULL)
+    return TRUE;   /* no ids */
+  min = sqlite3_column_int64 (range, 0);
+  max = sqlite3_column_int64 (range, 1);
+
+  if (max >= min && (guint64) max - (guint64) min < ID_SET_BITS_MAX)
+    {
+      set->min = min;
+      set->n_bits = (guint64) max - (guint64) min + 1;
+      set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
+    }
+  else
+    set->sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  stmt = antt_database_prepare (e->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, e->from, e->to);
@@ -966,17 +1124,17 @@ collect_ids (Eval        *e,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      min = MIN (min, id);
-      max = MAX (max, id);
-      g_array_append_val (ids, id);
-    }
-  if (!step_error (e->db, rc, error))
-    return FALSE;
+      if (set->bits != NULL)
+        {
+          guint64 bit = (guint64) id - (guint64) set->min;
 
-  id_map_init (set, min, max, ids->len);
-  for (guint i = 0; i < ids->len; i++)
-    id_map_set (set, g_array_index (ids, gint64, i), 1);
-  return TRUE;
+          if (id >= set->min && bit < set->n_bits)
+            set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+      else
+        g_hash_table_add (set->sparse, g_memdup2 (&id, sizeof id));
+    }
+  return step_error (e->db, rc, error);
 }
 
 static int
@@ -1001,15 +1159,9 @@ eval_tips (Eval    *e,
   if (t1 == NULL)
     return TRUE;
 
-  if (period_share (e, "SELECT (SELECT min (received_date) FROM tips),"
-                       " (SELECT max (received_date) FROM tips)") > FULL_SCAN_SHARE)
-    stmt = antt_database_prepare (e->db,
-                                  "SELECT coalesce (village_id, 0), via_force FROM tips"
-                                  " NOT INDEXED WHERE received_date BETWEEN ?1 AND ?2", error);
-  else
-    stmt = antt_database_prepare (e->db,
-                                  "SELECT coalesce (village_id, 0), via_force FROM tips"
-                                  " WHERE received_date BETWEEN ?1 AND ?2", error);
+  stmt = antt_database_prepare (e->db,
+                                "SELECT coalesce (village_id, 0), via_force FROM tips"
+                                " WHERE received_date BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return FALSE;
   bind_period (stmt, e->from, e->to);
@@ -1034,7 +1186,7 @@ eval_incidents (Eval    *e,
   Target *t10 = report_find_target (e->report, "T10");
   Target *t13 = report_find_target (e->report, "T13");
   g_autoptr(AnttStatement) stmt = NULL;
-  IdMap attended = { 0 };
+  IdSet attended = { 0 };
   int rc;
 
   if (t2 == NULL && t10 == NULL && t13 == NULL)
@@ -1043,22 +1195,20 @@ eval_incidents (Eval    *e,
   /* Incidents with a member taking part, from the (incident_id, member_id)
    * index alone. */
   if (t2 != NULL &&
-      !collect_ids (e, "SELECT DISTINCT incident_id FROM incident_participants", &attended, error))
-    return FALSE;
+      !collect_ids (e, "SELECT (SELECT min (incident_id) FROM incident_participants),"
+                       " (SELECT max (incident_id) FROM incident_participants)",
+                    "SELECT DISTINCT incident_id FROM incident_participants", &attended, error))
+    {
+      id_set_clear (&attended);
+      return FALSE;
+    }
 
-  if (period_share (e, "SELECT (SELECT min (occurred_date) FROM incidents),"
-                       " (SELECT max (occurred_date) FROM incidents)") > FULL_SCAN_SHARE)
-    stmt = antt_database_prepare (e->db,
-                                  "SELECT id, coalesce (village_id, 0), " INCIDENT_FLAGS
-                                  " FROM incidents NOT INDEXED"
-                                  " WHERE occurred_date BETWEEN ?1 AND ?2", error);
-  else
-    stmt = antt_database_prepare (e->db,
-                                  "SELECT id, coalesce (village_id, 0), " INCIDENT_FLAGS
-                                  " FROM incidents WHERE occurred_date BETWEEN ?1 AND ?2", error);
+  stmt = antt_database_prepare (e->db,
+                                "SELECT id, coalesce (village_id, 0), " INCIDENT_FLAGS
+                                " FROM incidents WHERE occurred_date BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     {
-      id_map_clear (&attended);
+      id_set_clear (&attended);
       return FALSE;
     }
   bind_period (stmt, e->from, e->to);
@@ -1068,13 +1218,13 @@ eval_incidents (Eval    *e,
       int v = unit_index (e->report, ANTT_TARGET_LEVEL_VILLAGE, sqlite3_column_int64 (stmt, 1));
       int flags = sqlite3_column_int (stmt, 2);
 
-      tally_village (e, t2, v, id_map_get (&attended, sqlite3_column_int64 (stmt, 0)) > 0, 1);
+      tally_village (e, t2, v, id_set_contains (&attended, sqlite3_column_int64 (stmt, 0)), 1);
       if (flags & 1)
         tally_village (e, t10, v, 1, 0);
       if (flags & 2)
         tally_village (e, t13, v, 1, 0);
     }
-  id_map_clear (&attended);
+  id_set_clear (&attended);
   return step_error (e->db, rc, error);
 }
 
@@ -1336,29 +1486,40 @@ eval_examples (Eval    *e,
 }
 
 /* T6 */
+
+/* A team's part of a call-out: whether a member of it came, and whether
+ * all who came were on time. */
 typedef struct
 {
-  gint32  callout;   /* index in the call-outs of the period */
-  gint32  team;      /* of the member: team unit index or NO_TEAM */
-  guint8  present;
-  guint8  on_time;
-} Mobilised;
+  gint32   team;      /* team unit index or NO_TEAM */
+  gboolean present;
+  gboolean on_time;
+} Part;
 
-static int
-compare_mobilised (gconstpointer a,
-                   gconstpointer b)
+/* Adds the call-out whose mobilised members' parts are in @parts. */
+static void
+tally_callout (Target *t6,
+               int     village,
+               GArray *parts)
 {
-  const Mobilised *ma = a;
-  const Mobilised *mb = b;
+  gboolean any_present = FALSE, all_on_time = TRUE;
 
-  if (ma->callout != mb->callout)
-    return ma->callout < mb->callout ? -1 : 1;
-  return (ma->team > mb->team) - (ma->team < mb->team);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const Part *part = &g_array_index (parts, Part, i);
+
+      any_present |= part->present;
+      all_on_time &= part->on_time;
+      add (t6, ANTT_TARGET_LEVEL_TEAM, part->team, part->present && part->on_time, 1);
+    }
+  add (t6, ANTT_TARGET_LEVEL_COMMUNE, 0, any_present && all_on_time, 1);
+  add (t6, ANTT_TARGET_LEVEL_VILLAGE, village, any_present && all_on_time, 1);
 }
 
-/* The call-outs of the period and their mobilised members are read apart
- * (a join would look each call-out up once a member, and sort), then put
- * together here: by call-out, and by team within it. */
+/* The call-outs of the period (few) are read first; then the mobilised
+ * members of every call-out, in the order of the call-outs from the
+ * (callout_id, member_id, present, on_time) index, are added up call-out
+ * by call-out, team by team. */
 static gboolean
 eval_callouts (Eval    *e,
                GError **error)
@@ -1368,8 +1529,9 @@ eval_callouts (Eval    *e,
   g_autoptr(AnttStatement) members = NULL;
   g_autoptr(GArray) ids = NULL;        /* gint64 */
   g_autoptr(GArray) villages = NULL;   /* int */
-  g_autoptr(GArray) mobilised = NULL;  /* Mobilised */
+  g_autoptr(GArray) parts = NULL;      /* Part, of the current call-out */
   IdMap index;
+  int current = -1;
   int rc;
 
   if (t6 == NULL)
@@ -1396,64 +1558,50 @@ eval_callouts (Eval    *e,
     return TRUE;
 
   members = antt_database_prepare (e->db, "SELECT callout_id, member_id, present, on_time"
-                                          " FROM callout_members", error);
+                                          " FROM callout_members ORDER BY callout_id", error);
   if (members == NULL)
     return FALSE;
   id_map_init_positions (&index, (const gint64 *) (void *) ids->data, sizeof (gint64), ids->len);
-  mobilised = g_array_new (FALSE, FALSE, sizeof (Mobilised));
+  parts = g_array_new (FALSE, FALSE, sizeof (Part));
   while ((rc = sqlite3_step (members)) == SQLITE_ROW)
     {
       int c = id_map_get (&index, sqlite3_column_int64 (members, 0));
-      int member = id_map_get (&e->member_index, sqlite3_column_int64 (members, 1));
-      Mobilised m;
+      int member;
+      gboolean present, on_time;
+      gint32 team;
+      guint p;
 
       if (c < 0)
         continue;
-      m.callout = c;
-      m.team = member >= 0 ? e->member_team[member] : NO_TEAM;
-      m.present = sqlite3_column_int (members, 2) != 0;
-      m.on_time = sqlite3_column_int (members, 3) != 0;
-      g_array_append_val (mobilised, m);
-    }
-  id_map_clear (&index);
-  if (!step_error (e->db, rc, error))
-    return FALSE;
-
-  g_array_sort (mobilised, compare_mobilised);
-
-  /* A call-out (a team's part of it) is on time when someone (of the team)
-   * came and everyone who came was on time. */
-  for (guint i = 0; i < mobilised->len;)
-    {
-      const Mobilised *first = &g_array_index (mobilised, Mobilised, i);
-      gboolean any_present = FALSE, all_on_time = TRUE;
-      guint j = i;
-
-      while (j < mobilised->len && g_array_index (mobilised, Mobilised, j).callout == first->callout)
+      if (c != current)
         {
-          gboolean team_present = FALSE, team_on_time = TRUE;
-          int team = g_array_index (mobilised, Mobilised, j).team;
-
-          for (; j < mobilised->len &&
-                 g_array_index (mobilised, Mobilised, j).callout == first->callout &&
-                 g_array_index (mobilised, Mobilised, j).team == team; j++)
-            {
-              const Mobilised *m = &g_array_index (mobilised, Mobilised, j);
-
-              team_present |= m->present;
-              team_on_time &= m->on_time || !m->present;
-            }
-          any_present |= team_present;
-          all_on_time &= team_on_time;
-          add (t6, ANTT_TARGET_LEVEL_TEAM, team, team_present && team_on_time, 1);
+          if (current >= 0)
+            tally_callout (t6, g_array_index (villages, int, current), parts);
+          g_array_set_size (parts, 0);
+          current = c;
         }
 
-      add (t6, ANTT_TARGET_LEVEL_COMMUNE, 0, any_present && all_on_time, 1);
-      add (t6, ANTT_TARGET_LEVEL_VILLAGE, g_array_index (villages, int, first->callout),
-           any_present && all_on_time, 1);
-      i = j;
+      member = id_map_get (&e->member_index, sqlite3_column_int64 (members, 1));
+      team = member >= 0 ? e->member_team[member] : NO_TEAM;
+      present = sqlite3_column_int (members, 2) != 0;
+      on_time = sqlite3_column_int (members, 3) != 0;
+
+      /* A member mobilised but absent does not make the team late. */
+      for (p = 0; p < parts->len && g_array_index (parts, Part, p).team != team; p++)
+        ;
+      if (p == parts->len)
+        {
+          Part part = { team, FALSE, TRUE };
+
+          g_array_append_val (parts, part);
+        }
+      g_array_index (parts, Part, p).present |= present;
+      g_array_index (parts, Part, p).on_time &= on_time || !present;
     }
-  return TRUE;
+  if (current >= 0)
+    tally_callout (t6, g_array_index (villages, int, current), parts);
+  id_map_clear (&index);
+  return step_error (e->db, rc, error);
 }
 
 /* T8 */
@@ -1545,24 +1693,31 @@ eval_deeds (Eval    *e,
 {
   Target *t16 = report_find_target (e->report, "T16");
   g_autoptr(GArray) months = NULL;
+  g_autofree guint *counts = NULL;
 
   if (t16 == NULL)
     return TRUE;
 
-  months = g_array_new (FALSE, FALSE, sizeof (AnttTeamMonth));
-  if (!team_months_compute (e->db, e->teams, 0, e->from, e->to, e->today, months, error))
+  months = period_months (e->from, e->to);
+  if (months->len == 0 || e->teams->len == 0)
+    return TRUE;
+  counts = count_deeds (e->db, e->teams, 0, months, error);
+  if (counts == NULL)
     return FALSE;
 
-  /* Team months come in the order of the teams, which is that of the units. */
-  for (guint i = 0, t = 0; i < months->len; i++)
+  /* The teams are in the order of the team units. */
+  for (guint t = 0; t < e->teams->len; t++)
     {
-      const AnttTeamMonth *tm = &g_array_index (months, AnttTeamMonth, i);
+      const Team *team = &g_array_index (e->teams, Team, t);
 
-      if (!tm->counted)
-        continue;
-      while (t < e->teams->len && g_array_index (e->teams, Team, t).id != tm->team_id)
-        t++;
-      tally_team (t16, (int) t, tm->n_deeds > 0, 1);
+      for (guint m = 0; m < months->len; m++)
+        {
+          const Month *month = &g_array_index (months, Month, m);
+          guint n_deeds = counts[(gsize) t * months->len + m];
+
+          if (team_in_month (team, month) && month_counted (month, n_deeds, e->today))
+            tally_team (t16, (int) t, n_deeds > 0, 1);
+        }
     }
   return TRUE;
 }

@@ -20,6 +20,7 @@
 
 #include "antt-database-private.h"
 #include "antt-records.h"
+#include "antt-schema-sql.h"
 
 /* Helpers ----------------------------------------------------------------- */
 
@@ -416,6 +417,230 @@ test_descriptors_match_columns (void)
   fixture_tear_down (&fx);
 }
 
+/* Version 3 to 4 ------------------------------------------------------------ */
+
+/* A file as version 3 left it, with a few rows in each table that version
+ * 4 indexes anew. */
+static void
+write_v3_file (const char *path)
+{
+  sqlite3 *raw = NULL;
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", ANTT_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  raw_exec (raw, "PRAGMA foreign_keys = ON; BEGIN");
+  raw_exec (raw, ANTT_SCHEMA_V1_SQL);
+  raw_exec (raw, ANTT_SCHEMA_V2_SQL);
+  raw_exec (raw, ANTT_SCHEMA_V3_SQL);
+  raw_exec (raw,
+            "INSERT INTO villages (id, name, name_fold) VALUES"
+            " (1, 'Thôn Đông', 'thon dong'), (2, 'Thôn Tây', 'thon tay');"
+            "INSERT INTO teams (id, name, name_fold) VALUES (1, 'Tổ 1', 'to 1');"
+            "INSERT INTO team_villages (team_id, village_id) VALUES (1, 1), (1, 2);"
+            "INSERT INTO members (id, full_name, name_fold, birth_date, gender, id_number,"
+            " village_id, team_id, joined_date) VALUES"
+            " (1, 'Nguyễn Văn An', 'nguyen van an', '1980-01-01', 'male', '001080000001', 1, 1,"
+            "  '2024-01-01'),"
+            " (2, 'Lê Thị Bình', 'le thi binh', '1985-02-02', 'female', '001185000002', 2, 1,"
+            "  '2024-01-01');"
+            "INSERT INTO tips (id, received_date, village_id, via_force, member_id, summary,"
+            " summary_fold) VALUES"
+            " (1, '2024-09-01', 1, 1, 1, 'Tin báo một', 'tin bao mot'),"
+            " (2, '2024-09-02', 2, 0, NULL, 'Tin báo hai', 'tin bao hai'),"
+            " (3, '2024-10-05', NULL, 1, NULL, 'Tin báo ba', 'tin bao ba');"
+            "INSERT INTO incidents (id, occurred_date, village_id, type, severity, title,"
+            " title_fold) VALUES"
+            " (1, '2024-09-03', 1, 'weapons', 'minor', 'Vụ một', 'vu mot'),"
+            " (2, '2024-09-04', 2, 'traffic_accident', 'serious', 'Vụ hai', 'vu hai');"
+            "INSERT INTO incident_participants (incident_id, member_id) VALUES (1, 1);"
+            "INSERT INTO callouts (id, date, village_id, kind, place, place_fold) VALUES"
+            " (1, '2024-09-05', 1, 'fire', 'Chợ', 'cho'),"
+            " (2, '2024-09-06', NULL, 'flood', 'Đê', 'de');"
+            "INSERT INTO callout_members (callout_id, member_id, present, on_time) VALUES"
+            " (1, 1, 1, 1), (1, 2, 1, 0), (2, 2, 0, 0);"
+            "INSERT INTO patrols (id, date, team_id, area, area_fold) VALUES"
+            " (1, '2024-09-07', 1, 'Đường liên thôn', 'duong lien thon'),"
+            " (2, '2024-10-07', 1, 'Bờ sông', 'bo song');"
+            "INSERT INTO patrol_participants (patrol_id, member_id) VALUES (1, 1), (1, 2), (2, 2);");
+  raw_exec (raw, "PRAGMA user_version = 3");
+  raw_exec (raw, app_id);
+  raw_exec (raw, "COMMIT");
+  sqlite3_close (raw);
+}
+
+/* Every table's rows, as one text per table: the same before and after. */
+static GHashTable *
+table_contents (sqlite3 *db)
+{
+  g_autoptr(GHashTable) tables = schema_tables (db);
+  GHashTable *contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, tables);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", name);
+      GString *text = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (text, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                 ? "∅" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (text, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_hash_table_insert (contents, g_strdup (name), g_string_free (text, FALSE));
+    }
+  return contents;
+}
+
+/* The columns of index @name, comma-separated. */
+static char *
+index_columns (sqlite3    *db,
+               const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA index_info (%s)", name);
+  GString *columns = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s%s", columns->len ? "," : "",
+                            (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  return g_string_free (columns, FALSE);
+}
+
+/* SQLite's plan for @sql, its details joined by "; ". */
+static char *
+query_plan (sqlite3    *db,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s%s", plan->len ? "; " : "",
+                            (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+static void
+test_migrate_v3 (void)
+{
+  static const struct
+  {
+    const char *index;
+    const char *columns;
+  } indexes[] = {
+    { "tips_date", "received_date,village_id,via_force" },
+    { "incidents_date", "occurred_date,village_id,type,severity" },
+    { "callouts_date", "date,village_id" },
+    { "patrol_participants_member", "member_id,patrol_id" },
+    { "callout_members_callout", "callout_id,member_id,present,on_time" },
+  };
+  /* What the targets ask of each, answered from the index alone. */
+  static const struct
+  {
+    const char *sql;
+    const char *plan;
+  } queries[] = {
+    { "SELECT coalesce (village_id, 0), via_force FROM tips"
+      " WHERE received_date BETWEEN '2024-01-01' AND '2024-12-31'",
+      "SEARCH tips USING COVERING INDEX tips_date (received_date>? AND received_date<?)" },
+    { "SELECT id, village_id, type, severity FROM incidents"
+      " WHERE occurred_date BETWEEN '2024-01-01' AND '2024-12-31'",
+      "SEARCH incidents USING COVERING INDEX incidents_date (occurred_date>? AND occurred_date<?)" },
+    { "SELECT id, village_id FROM callouts WHERE date BETWEEN '2024-01-01' AND '2024-12-31'",
+      "SEARCH callouts USING COVERING INDEX callouts_date (date>? AND date<?)" },
+    { "SELECT patrol_id FROM patrol_participants WHERE member_id = 2",
+      "SEARCH patrol_participants USING COVERING INDEX patrol_participants_member (member_id=?)" },
+    { "SELECT callout_id, member_id, present, on_time FROM callout_members ORDER BY callout_id",
+      "SCAN callout_members USING COVERING INDEX callout_members_callout" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("antt-test-schema-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttDatabase) db = NULL;
+  GHashTableIter iter;
+  const char *name, *rows;
+  sqlite3 *raw = NULL;
+  sqlite3 *handle;
+
+  g_assert_nonnull (strstr (ANTT_SCHEMA_V4_SQL, "CREATE INDEX tips_date"));
+
+  write_v3_file (path);
+  raw = raw_open (path);
+  before = table_contents (raw);
+  sqlite3_close (raw);
+
+  db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpint (antt_database_get_schema_version (db), ==, 4);
+  handle = antt_database_get_handle (db);
+
+  /* Every table, every row, every value, as before. */
+  after = table_contents (handle);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &rows))
+    g_assert_cmpstr (g_hash_table_lookup (after, name), ==, rows);
+  g_assert_nonnull (strstr (g_hash_table_lookup (after, "tips"), "Tin báo ba"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (after, "patrol_participants"), "3|2|2|"));
+
+  /* The indexes are the new ones, they hold every row, and the targets'
+   * queries read them alone. */
+  for (guint i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *columns = index_columns (handle, indexes[i].index);
+
+      g_assert_cmpstr (columns, ==, indexes[i].columns);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = query_plan (handle, queries[i].sql);
+
+      g_assert_cmpstr (plan, ==, queries[i].plan);
+    }
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+  }
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    /* Read through the index: the rows of the table, in date order. */
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT group_concat (id) FROM"
+                                                 " (SELECT id FROM tips INDEXED BY tips_date"
+                                                 " WHERE received_date >= '2024-01-01'"
+                                                 " ORDER BY received_date)", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "1,2,3");
+    sqlite3_finalize (stmt);
+  }
+
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
 static void
 test_references (void)
 {
@@ -745,6 +970,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/schema/migrate-empty", test_migrate_empty);
+  g_test_add_func ("/schema/migrate-v3", test_migrate_v3);
   g_test_add_func ("/schema/descriptors/columns", test_descriptors_match_columns);
   g_test_add_func ("/schema/descriptors/references", test_references);
   g_test_add_func ("/schema/descriptors/choices", test_choices);
