@@ -10,6 +10,7 @@
 
 #include "antt-app-util.h"
 #include "antt-awards-page.h"
+#include "antt-document-actions.h"
 #include "antt-overview-page.h"
 #include "antt-record-form.h"
 #include "antt-record-page.h"
@@ -30,6 +31,7 @@ struct _AnttWindow
   /* Owned */
   AnttDatabase         *database;
   GSettings            *settings;    /* NULL when the schema is not installed */
+  AnttDocumentActions  *document_actions;  /* the "doc" group */
 };
 
 G_DEFINE_FINAL_TYPE (AnttWindow, antt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,6 +82,8 @@ set_database (AnttWindow   *self,
 {
   if (!g_set_object (&self->database, database))
     return;
+
+  antt_document_actions_set_database (self->document_actions, database);
 
   if (database != NULL)
     {
@@ -263,6 +267,11 @@ antt_window_dispose (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  if (self->document_actions != NULL)
+    {
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "doc", NULL);
+      g_clear_object (&self->document_actions);
+    }
 
   G_OBJECT_CLASS (antt_window_parent_class)->dispose (object);
 }
@@ -344,6 +353,9 @@ static void
 antt_window_init (AnttWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* doc.preview, doc.export-pdf and doc.print, for the pages' menus. */
+  self->document_actions = antt_document_actions_new (GTK_WINDOW (self));
 
   self->settings = antt_app_settings_new ();
   restore_window_state (self);
@@ -431,4 +443,17 @@ antt_window_add_toast (AnttWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * antt_window_get_document_actions:
+ *
+ * Returns: (transfer none): the "doc" actions of the window
+ */
+AnttDocumentActions *
+antt_window_get_document_actions (AnttWindow *self)
+{
+  g_return_val_if_fail (ANTT_IS_WINDOW (self), NULL);
+
+  return self->document_actions;
 }

@@ -10,6 +10,7 @@
 
 #include "antt-application.h"
 #include "antt-database.h"
+#include "antt-document-actions.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ gboolean      antt_window_open_database (AnttWindow         *self,
                                          GError            **error);
 void          antt_window_add_toast     (AnttWindow         *self,
                                          AdwToast           *toast);
+AnttDocumentActions *antt_window_get_document_actions (AnttWindow *self);
 
 G_END_DECLS

@@ -325,6 +325,19 @@ antt_document_get_author (AnttDocument *self)
   return self->author;
 }
 
+/**
+ * antt_document_get_date:
+ *
+ * Returns: (nullable): the date of the header ("2025-02-05"), %NULL
+ *   without one
+ */
+const char *
+antt_document_get_date (AnttDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->header.date_iso;
+}
+
 static Block *
 add_block (AnttDocument *self,
            BlockKind     kind)
@@ -887,29 +900,71 @@ box_layout (AnttDocument   *self,
 
 /* Short texts repeat in tables ("Đạt", "14/16", "03"): a box is never
  * changed once laid out, so the same text in the same style and width is
- * laid out once and placed as often as it occurs. */
+ * laid out once and placed as often as it occurs. The key is the style's
+ * bytes and the text: no formatting of numbers for each of the thousands
+ * of cells of a long table. */
 #define SHARED_BOX_MAX_TEXT 48
+
+typedef struct
+{
+  BoxStyle style;   /* zeroed first, flags as 0 or 1: compared as bytes */
+  char     text[];
+} SharedKey;
+
+static guint
+shared_key_hash (gconstpointer data)
+{
+  const SharedKey *key = data;
+  const guchar *p = (const guchar *) &key->style;
+  guint hash = g_str_hash (key->text);
+
+  for (gsize i = 0; i < sizeof key->style; i++)
+    hash = hash * 31 + p[i];
+  return hash;
+}
+
+static gboolean
+shared_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const SharedKey *ka = a;
+  const SharedKey *kb = b;
+
+  return memcmp (&ka->style, &kb->style, sizeof ka->style) == 0 &&
+         strcmp (ka->text, kb->text) == 0;
+}
 
 static Box *
 box_new (AnttDocument   *self,
          const char     *text,
          const BoxStyle *style)
 {
-  g_autofree char *key = NULL;
+  SharedKey *key;
+  gsize length = strlen (text);
   Box *box;
 
-  if (strlen (text) > SHARED_BOX_MAX_TEXT)
+  if (length > SHARED_BOX_MAX_TEXT)
     return box_layout (self, text, style);
 
-  key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%.2f|%.2f|%.2f|%s", style->size, style->bold,
-                         style->italic, style->markup, style->align, style->width, style->indent,
-                         style->spacing, text);
+  key = g_malloc0 (sizeof (SharedKey) + length + 1);
+  key->style.size = style->size;
+  key->style.bold = style->bold != 0;
+  key->style.italic = style->italic != 0;
+  key->style.markup = style->markup != 0;
+  key->style.align = style->align;
+  key->style.width = style->width;
+  key->style.indent = style->indent;
+  key->style.spacing = style->spacing;
+  memcpy (key->text, text, length + 1);
+
   box = g_hash_table_lookup (self->shared_boxes, key);
   if (box == NULL)
     {
       box = box_layout (self, text, style);
-      g_hash_table_insert (self->shared_boxes, g_steal_pointer (&key), box);
+      g_hash_table_insert (self->shared_boxes, key, box);
     }
+  else
+    g_free (key);
   return box;
 }
 
@@ -1751,6 +1806,88 @@ flow_block (Flow   *flow,
     }
 }
 
+static int
+compare_rules (gconstpointer a,
+               gconstpointer b)
+{
+  const Op *ra = a;
+  const Op *rb = b;
+  gboolean va = ra->x == ra->x2, vb = rb->x == rb->x2;
+
+  /* Vertical ones by x then top, horizontal ones by y then left. */
+  if (va != vb)
+    return va ? -1 : 1;
+  if (ra->width != rb->width)
+    return ra->width < rb->width ? -1 : 1;
+  if (va)
+    {
+      if (ra->x != rb->x)
+        return ra->x < rb->x ? -1 : 1;
+      return (ra->y > rb->y) - (ra->y < rb->y);
+    }
+  if (ra->y != rb->y)
+    return ra->y < rb->y ? -1 : 1;
+  return (ra->x > rb->x) - (ra->x < rb->x);
+}
+
+/* A table draws each row's borders: the bottom of a row is the top of the
+ * next, and the column rules of the rows continue one another. Joined into
+ * one line each (butt caps: the same ink), a page of a long table has a
+ * few dozen lines to draw instead of thousands, which the PDF writes,
+ * analyses and compresses faster. */
+static void
+merge_rules (GArray *page)
+{
+  g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (Op));
+  guint kept = 0;
+
+  for (guint i = 0; i < page->len; i++)
+    {
+      Op op = g_array_index (page, Op, i);
+
+      if (op.kind == OP_RULE && (op.x == op.x2 || op.y == op.y2))
+        {
+          /* From top to bottom, from left to right. */
+          if (op.y2 < op.y || op.x2 < op.x)
+            {
+              double x = op.x, y = op.y;
+
+              op.x = op.x2, op.y = op.y2;
+              op.x2 = x, op.y2 = y;
+            }
+          g_array_append_val (rules, op);
+        }
+      else
+        g_array_index (page, Op, kept++) = op;
+    }
+  g_array_set_size (page, kept);
+  g_array_sort (rules, compare_rules);
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      Op op = g_array_index (rules, Op, i);
+      gboolean vertical = op.x == op.x2;
+
+      while (i + 1 < rules->len)
+        {
+          const Op *next = &g_array_index (rules, Op, i + 1);
+
+          if ((next->x == next->x2) != vertical || next->width != op.width)
+            break;
+          if (vertical && (next->x != op.x || next->y > op.y2 + EPSILON))
+            break;
+          if (!vertical && (next->y != op.y || next->x > op.x2 + EPSILON))
+            break;
+          if (vertical)
+            op.y2 = MAX (op.y2, next->y2);
+          else
+            op.x2 = MAX (op.x2, next->x2);
+          i++;
+        }
+      g_array_append_val (page, op);
+    }
+}
+
 static void
 ensure_layout (AnttDocument *self)
 {
@@ -1764,7 +1901,7 @@ ensure_layout (AnttDocument *self)
   self->fontmap = g_object_ref (pango_cairo_font_map_get_default ());
   self->context = create_context (self->fontmap);
   self->boxes = g_ptr_array_new_with_free_func ((GDestroyNotify) box_free);
-  self->shared_boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shared_boxes = g_hash_table_new_full (shared_key_hash, shared_key_equal, g_free, NULL);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   if (self->has_header)
@@ -1790,6 +1927,8 @@ ensure_layout (AnttDocument *self)
   if (self->pages->len > 1 &&
       ((GArray *) g_ptr_array_index (self->pages, self->pages->len - 1))->len == 0)
     g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+  for (guint i = 0; i < self->pages->len; i++)
+    merge_rules (g_ptr_array_index (self->pages, i));
 }
 
 /* Output ------------------------------------------------------------------ */

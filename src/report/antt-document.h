@@ -113,6 +113,7 @@ void          antt_document_set_subject     (AnttDocument        *self,
                                              const char          *subject);
 const char   *antt_document_get_title       (AnttDocument        *self);
 const char   *antt_document_get_author      (AnttDocument        *self);
+const char   *antt_document_get_date        (AnttDocument        *self);
 
 /* Blocks, in reading order */
 void          antt_document_set_header      (AnttDocument        *self,

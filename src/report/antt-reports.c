@@ -812,6 +812,59 @@ latest_meeting (AnttDatabase  *db,
   return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/**
+ * antt_report_find_review:
+ * @kind: the document
+ * @phase_id: the review asked for, or 0
+ *
+ * The review (phase) a document of @kind is about when built with
+ * @phase_id: for the interim and final reports, the review whose clerk's
+ * texts (antt_report_texts_get()) the report shows; for the nominations'
+ * documents, the only review with nominations proposed or approved.
+ *
+ * Returns: the phase's id, or 0 with @error set
+ */
+gint64
+antt_report_find_review (AnttDatabase    *db,
+                         AnttReportKind   kind,
+                         gint64           phase_id,
+                         GError         **error)
+{
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), 0);
+
+  switch (kind)
+    {
+    case ANTT_REPORT_KIND_INTERIM:
+      return review_for_report (db, "interim", phase_id, error);
+    case ANTT_REPORT_KIND_FINAL:
+      return review_for_report (db, "final", phase_id, error);
+    case ANTT_REPORT_KIND_NOMINEES:
+    case ANTT_REPORT_KIND_MINUTES:
+    case ANTT_REPORT_KIND_PROPOSAL:
+    case ANTT_REPORT_KIND_ACHIEVEMENT:
+    default:
+      return review_for_nominations (db, phase_id, error);
+    }
+}
+
+/**
+ * antt_report_list_awards:
+ * @phase_id: the review
+ *
+ * Returns: (transfer full) (element-type gint64): the award levels with
+ *   nominations proposed or approved in the review, in the plan's order
+ *   (maybe none); %NULL with @error set
+ */
+GArray *
+antt_report_list_awards (AnttDatabase  *db,
+                         gint64         phase_id,
+                         GError       **error)
+{
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
+
+  return awards_with_nominations (db, phase_id, error);
+}
+
 /* Common parts of a document --------------------------------------------- */
 
 static char *

@@ -58,6 +58,13 @@ gint64        antt_report_find_award        (AnttDatabase             *db,
                                              gint64                    phase_id,
                                              const char               *code,
                                              GError                  **error);
+gint64        antt_report_find_review       (AnttDatabase             *db,
+                                             AnttReportKind            kind,
+                                             gint64                    phase_id,
+                                             GError                  **error);
+GArray       *antt_report_list_awards       (AnttDatabase             *db,
+                                             gint64                    phase_id,
+                                             GError                  **error);
 
 AnttDocument *antt_report_build             (AnttDatabase             *db,
                                              AnttReportKind            kind,

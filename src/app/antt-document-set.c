@@ -1,0 +1,755 @@
+/* antt-document-set.c
+ *
+ * Building a document reads across many tables (the final report at a
+ * province's scale evaluates every target of every team), and laying it
+ * out shapes thousands of table cells: both run in a worker thread, on a
+ * connection of the thread's own, as the overview's evaluation does. The
+ * set comes back laid out, so that the main thread only draws its pages.
+ *
+ * Each job lays out with a font map of its own: Pango's font maps are not
+ * shared between threads, and a thread's default one would be, between
+ * the documents a pool thread built before (drawn in the main thread) and
+ * the ones it builds next.
+ *
+ * Copyright 2026 The Thi đua ANTT authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "antt-document-set.h"
+
+struct _AnttDocumentSet
+{
+  gatomicrefcount  ref_count;
+  char            *spec;
+  char            *title;
+  char            *file_name;
+  GPtrArray       *documents;   /* AnttDocument, laid out */
+  guint           *page_counts;
+  guint            n_pages;
+  char            *texts[ANTT_N_REPORT_SECTIONS];  /* interim and final only */
+};
+
+G_DEFINE_BOXED_TYPE (AnttDocumentSet, antt_document_set,
+                     antt_document_set_ref, antt_document_set_unref)
+
+static const struct
+{
+  const char     *name;
+  AnttReportKind  kind;
+  gboolean        dossier;
+  const char     *file_stem;   /* a Vietnamese file name, without its year */
+} spec_kinds[] = {
+  { "interim", ANTT_REPORT_KIND_INTERIM, FALSE, "bao-cao-so-ket" },
+  { "final", ANTT_REPORT_KIND_FINAL, FALSE, "bao-cao-tong-ket" },
+  { "nominees", ANTT_REPORT_KIND_NOMINEES, FALSE, "danh-sach-de-nghi-khen-thuong" },
+  { "minutes", ANTT_REPORT_KIND_MINUTES, FALSE, "bien-ban-hop-hoi-dong-thi-dua-khen-thuong" },
+  { "proposal", ANTT_REPORT_KIND_PROPOSAL, FALSE, "to-trinh-de-nghi-khen-thuong" },
+  { "dossier", ANTT_REPORT_KIND_NOMINEES, TRUE, "ho-so-de-nghi-khen-thuong" },
+};
+
+static int
+find_spec_kind (const char *spec,
+                gint64     *phase_id)
+{
+  const char *colon;
+  gsize length;
+
+  if (spec == NULL)
+    return -1;
+
+  colon = strchr (spec, ':');
+  length = colon ? (gsize) (colon - spec) : strlen (spec);
+  *phase_id = 0;
+  if (colon != NULL)
+    {
+      guint64 id;
+
+      if (!g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXINT64, &id, NULL))
+        return -1;
+      *phase_id = (gint64) id;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (spec_kinds); i++)
+    if (strlen (spec_kinds[i].name) == length && strncmp (spec, spec_kinds[i].name, length) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * antt_document_spec_parse:
+ * @spec: "final", "nominees:2"…
+ * @kind: (out) (optional): the kind of document (a dossier: nominees)
+ * @dossier: (out) (optional): whether it is the whole dossier
+ * @phase_id: (out) (optional): the review named, 0 for none
+ *
+ * Returns: whether @spec names a document
+ */
+gboolean
+antt_document_spec_parse (const char     *spec,
+                          AnttReportKind *kind,
+                          gboolean       *dossier,
+                          gint64         *phase_id)
+{
+  gint64 id = 0;
+  int index = find_spec_kind (spec, &id);
+
+  if (index < 0)
+    return FALSE;
+  if (kind != NULL)
+    *kind = spec_kinds[index].kind;
+  if (dossier != NULL)
+    *dossier = spec_kinds[index].dossier;
+  if (phase_id != NULL)
+    *phase_id = id;
+  return TRUE;
+}
+
+/**
+ * antt_document_spec_has_texts:
+ *
+ * Returns: whether the document has sections that the clerk writes (the
+ *   interim and final reports)
+ */
+gboolean
+antt_document_spec_has_texts (const char *spec)
+{
+  AnttReportKind kind;
+  gboolean dossier;
+
+  return antt_document_spec_parse (spec, &kind, &dossier, NULL) && !dossier &&
+         (kind == ANTT_REPORT_KIND_INTERIM || kind == ANTT_REPORT_KIND_FINAL);
+}
+
+/* The set ------------------------------------------------------------------ */
+
+AnttDocumentSet *
+antt_document_set_ref (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+antt_document_set_unref (AnttDocumentSet *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  for (guint i = 0; i < ANTT_N_REPORT_SECTIONS; i++)
+    g_free (self->texts[i]);
+  g_free (self->page_counts);
+  g_free (self->spec);
+  g_free (self->title);
+  g_free (self->file_name);
+  g_free (self);
+}
+
+const char *
+antt_document_set_get_spec (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->spec;
+}
+
+/**
+ * antt_document_set_get_title:
+ *
+ * Returns: the title of the document, or of the dossier (in Vietnamese:
+ *   the documents' own words)
+ */
+const char *
+antt_document_set_get_title (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->title;
+}
+
+/**
+ * antt_document_set_get_file_name:
+ *
+ * Returns: the name to offer when saving, "bao-cao-so-ket-2025.pdf"
+ */
+const char *
+antt_document_set_get_file_name (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->file_name;
+}
+
+guint
+antt_document_set_get_n_documents (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->documents->len;
+}
+
+/**
+ * antt_document_set_get_n_pages:
+ *
+ * Returns: the pages of every document of the set
+ */
+guint
+antt_document_set_get_n_pages (AnttDocumentSet *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_pages;
+}
+
+/**
+ * antt_document_set_get_text:
+ *
+ * Returns: (nullable): the clerk's section as the report was built with
+ *   it; %NULL for documents without such sections
+ */
+const char *
+antt_document_set_get_text (AnttDocumentSet   *self,
+                            AnttReportSection  section)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (section < ANTT_N_REPORT_SECTIONS, NULL);
+  return self->texts[section];
+}
+
+/**
+ * antt_document_set_render_page:
+ * @cr: a context in points, its origin at the top left corner of the page
+ * @page: from 0, counted across the documents of the set
+ *
+ * Draws a page. The set must not be in use by another thread (being
+ * written to PDF).
+ */
+void
+antt_document_set_render_page (AnttDocumentSet *self,
+                               cairo_t         *cr,
+                               guint            page)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      if (page < self->page_counts[i])
+        {
+          antt_document_render_page (g_ptr_array_index (self->documents, i), cr, page);
+          return;
+        }
+      page -= self->page_counts[i];
+    }
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              AnttDocumentSet   *self)
+{
+  if (page >= 0 && (guint) page < self->n_pages)
+    antt_document_set_render_page (self, gtk_print_context_get_cairo_context (context),
+                                   (guint) page);
+}
+
+/**
+ * antt_document_set_new_print_operation:
+ *
+ * A print operation on A4 in points, over the whole page, whose pages are
+ * the set's; the set is kept for as long as the operation.
+ *
+ * Returns: (transfer full): the operation, to run
+ */
+GtkPrintOperation *
+antt_document_set_new_print_operation (AnttDocumentSet *self)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, self->title);
+  gtk_print_operation_set_n_pages (operation, (int) self->n_pages);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb),
+                         antt_document_set_ref (self),
+                         (GClosureNotify) (void (*) (void)) antt_document_set_unref, 0);
+  return operation;
+}
+
+/* Jobs --------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                     *path;
+  char                     *spec;
+  char                    **texts;      /* to save before building, or NULL */
+  char                     *pdf;        /* to write, or NULL */
+  AnttDocumentSet          *set;        /* write: the set to write */
+  AnttDocumentProgressFunc  progress;
+  gpointer                  progress_data;
+  int                       per_mille;  /* atomic; -1: unknown */
+  int                       shown;      /* the main thread's last */
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_free (job->spec);
+  g_strfreev (job->texts);
+  g_free (job->pdf);
+  g_clear_pointer (&job->set, antt_document_set_unref);
+  g_free (job);
+}
+
+static gboolean
+progress_idle (gpointer data)
+{
+  GTask *task = data;
+  Job *job = g_task_get_task_data (task);
+  int per_mille = g_atomic_int_get (&job->per_mille);
+
+  if (per_mille != job->shown && !g_task_get_completed (task))
+    {
+      job->shown = per_mille;
+      job->progress (g_task_get_source_object (task),
+                     per_mille < 0 ? -1.0 : per_mille / 1000.0, job->progress_data);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: tells the main thread, at most once a change of 1%. */
+static void
+report_progress (GTask  *task,
+                 double  fraction)
+{
+  Job *job = g_task_get_task_data (task);
+  int per_mille = fraction < 0 ? -1 : (int) (CLAMP (fraction, 0.0, 1.0) * 1000);
+  int old = g_atomic_int_get (&job->per_mille);
+
+  if (job->progress == NULL || (per_mille >= 0 && old >= 0 && per_mille - old < 10 &&
+                                per_mille != 1000))
+    return;
+  g_atomic_int_set (&job->per_mille, per_mille);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, progress_idle,
+                              g_object_ref (task), g_object_unref);
+}
+
+static AnttDatabase *
+open_database (Job     *job,
+               GError **error)
+{
+  /* A connection of this thread's own, closed with it. */
+  return antt_database_open (job->path,
+                             ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
+                             error);
+}
+
+static gboolean
+save_texts (AnttDatabase       *db,
+            gint64              phase_id,
+            const char *const  *texts,
+            GError            **error)
+{
+  if (!antt_database_begin_immediate (db, error))
+    return FALSE;
+  for (guint i = 0; i < ANTT_N_REPORT_SECTIONS && texts[i] != NULL; i++)
+    {
+      if (!antt_report_texts_set (db, phase_id, (AnttReportSection) i, texts[i], error))
+        {
+          antt_database_rollback (db);
+          return FALSE;
+        }
+    }
+  return antt_database_commit (db, error);
+}
+
+static char *
+make_file_name (int                 index,
+                AnttDocument       *first)
+{
+  const char *date = first ? antt_document_get_date (first) : NULL;
+  int year = 0;
+
+  if (date == NULL || sscanf (date, "%4d", &year) != 1)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      year = g_date_time_get_year (now);
+    }
+  return g_strdup_printf ("%s-%d.pdf", spec_kinds[index].file_stem, year);
+}
+
+static gboolean
+add_document (GPtrArray    *documents,
+              AnttDocument *document)
+{
+  if (document == NULL)
+    return FALSE;
+  g_ptr_array_add (documents, document);
+  return TRUE;
+}
+
+/* In the worker: the documents of the job's spec, laid out. */
+static AnttDocumentSet *
+build_set (GTask    *task,
+           Job      *job,
+           GError  **error)
+{
+  g_autoptr(AnttDatabase) db = NULL;
+  g_autoptr(AnttDocumentSet) set = NULL;
+  AnttReportOptions options = { 0 };
+  AnttReportKind kind;
+  gboolean dossier;
+  gint64 phase_id;
+  int index;
+
+  index = find_spec_kind (job->spec, &phase_id);
+  g_assert (index >= 0);
+  kind = spec_kinds[index].kind;
+  dossier = spec_kinds[index].dossier;
+
+  if ((db = open_database (job, error)) == NULL)
+    return NULL;
+
+  report_progress (task, -1);
+  if ((options.phase_id = antt_report_find_review (db, kind, phase_id, error)) == 0)
+    return NULL;
+
+  set = g_new0 (AnttDocumentSet, 1);
+  g_atomic_ref_count_init (&set->ref_count);
+  set->spec = g_strdup (job->spec);
+  set->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) antt_document_free);
+
+  if (antt_document_spec_has_texts (job->spec))
+    {
+      if (job->texts != NULL &&
+          !save_texts (db, options.phase_id, (const char *const *) job->texts, error))
+        return NULL;
+      for (guint i = 0; i < ANTT_N_REPORT_SECTIONS; i++)
+        if ((set->texts[i] = antt_report_texts_get (db, options.phase_id,
+                                                    (AnttReportSection) i, error)) == NULL)
+          return NULL;
+    }
+
+  if (dossier)
+    {
+      g_autoptr(GPtrArray) documents = antt_report_build_dossier (db, &options, error);
+
+      if (documents == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (set->documents, g_steal_pointer (&documents));
+    }
+  else if (kind == ANTT_REPORT_KIND_NOMINEES || kind == ANTT_REPORT_KIND_PROPOSAL)
+    {
+      /* One for each award with nominations in the review. */
+      g_autoptr(GArray) awards = antt_report_list_awards (db, options.phase_id, error);
+
+      if (awards == NULL)
+        return NULL;
+      if (awards->len == 0 &&
+          !add_document (set->documents, antt_report_build (db, kind, &options, error)))
+        return NULL;   /* the core says why: no nomination yet */
+      for (guint i = 0; i < awards->len; i++)
+        {
+          options.award_level_id = g_array_index (awards, gint64, i);
+          if (!add_document (set->documents, antt_report_build (db, kind, &options, error)))
+            return NULL;
+        }
+    }
+  else if (!add_document (set->documents, antt_report_build (db, kind, &options, error)))
+    return NULL;
+
+  /* The layout: the slow part, document by document. */
+  set->page_counts = g_new0 (guint, set->documents->len);
+  for (guint i = 0; i < set->documents->len; i++)
+    {
+      set->page_counts[i] = antt_document_get_n_pages (g_ptr_array_index (set->documents, i));
+      set->n_pages += set->page_counts[i];
+      report_progress (task, (i + 1.0) / set->documents->len * (job->pdf ? 0.7 : 1.0));
+    }
+
+  if (dossier)
+    set->title = g_strdup_printf ("Hồ sơ đề nghị khen thưởng – %s",
+                                  antt_document_get_title (g_ptr_array_index (set->documents, 0)));
+  else
+    set->title = g_strdup (antt_document_get_title (g_ptr_array_index (set->documents, 0)));
+  set->file_name = make_file_name (index, g_ptr_array_index (set->documents, 0));
+  return g_steal_pointer (&set);
+}
+
+static gboolean
+write_set (AnttDocumentSet  *set,
+           const char       *path,
+           GError          **error)
+{
+  AnttDocument *first = g_ptr_array_index (set->documents, 0);
+
+  return antt_documents_write_pdf ((AnttDocument *const *) set->documents->pdata,
+                                   set->documents->len, set->title,
+                                   antt_document_get_author (first), path, error);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(PangoFontMap) fontmap = NULL;
+  g_autoptr(AnttDocumentSet) set = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  fontmap = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (fontmap));
+  set = build_set (task, job, &error);
+  /* The documents hold the font map; the thread forgets it. */
+  pango_cairo_font_map_set_default (NULL);
+
+  if (set != NULL && job->pdf != NULL && !write_set (set, job->pdf, &error))
+    g_clear_pointer (&set, antt_document_set_unref);
+
+  if (set == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&set), (GDestroyNotify) antt_document_set_unref);
+}
+
+/**
+ * antt_document_set_build_async:
+ * @source_object: (nullable) (type GObject): kept until the job is done,
+ *   and given to @progress
+ * @database: the data file, opened anew in the worker thread
+ * @spec: the documents, as the "doc" actions name them
+ * @texts: (nullable) (array fixed-size=3): for the interim and final
+ *   reports, the clerk's sections to store (by #AnttReportSection) before
+ *   building; %NULL to build with those stored
+ * @pdf: (nullable): also write the documents to this PDF file
+ * @progress: (nullable) (scope notified): told in the main thread how far
+ *   the job is, with @user_data
+ *
+ * Builds and lays out the documents of @spec in a worker thread. They may
+ * take a number from the register the first time: the file must be
+ * writable.
+ */
+void
+antt_document_set_build_async (gpointer                  source_object,
+                               AnttDatabase             *database,
+                               const char               *spec,
+                               const char *const        *texts,
+                               GFile                    *pdf,
+                               GCancellable             *cancellable,
+                               AnttDocumentProgressFunc  progress,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (source_object == NULL || G_IS_OBJECT (source_object));
+  g_return_if_fail (ANTT_IS_DATABASE (database));
+  g_return_if_fail (pdf == NULL || G_IS_FILE (pdf));
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, antt_document_set_build_async);
+  g_task_set_name (task, "[antt] build documents");
+
+  if (!antt_document_spec_parse (spec, NULL, NULL, NULL))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("There is no document “%s”."), spec ? spec : "");
+      return;
+    }
+  if (pdf != NULL && g_file_peek_path (pdf) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Documents can only be saved to a folder of this computer."));
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (antt_database_get_path (database));
+  job->spec = g_strdup (spec);
+  if (texts != NULL)
+    {
+      job->texts = g_new0 (char *, ANTT_N_REPORT_SECTIONS + 1);
+      for (guint i = 0; i < ANTT_N_REPORT_SECTIONS; i++)
+        job->texts[i] = g_strdup (texts[i] ? texts[i] : "");
+    }
+  job->pdf = pdf ? g_file_get_path (pdf) : NULL;
+  job->progress = progress;
+  job->progress_data = user_data;
+  job->per_mille = job->shown = G_MININT;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+/**
+ * antt_document_set_build_finish:
+ *
+ * Returns: (transfer full): the documents, laid out; %NULL with @error set
+ */
+AnttDocumentSet *
+antt_document_set_build_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == antt_document_set_build_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!write_set (job->set, job->pdf, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * antt_document_set_write_async:
+ * @source_object: (nullable) (type GObject): kept until the job is done
+ * @pdf: the file to write
+ *
+ * Writes the set to PDF in a worker thread. Until @callback is called, the
+ * set is the worker's: draw none of its pages meanwhile.
+ */
+void
+antt_document_set_write_async (AnttDocumentSet     *self,
+                               gpointer             source_object,
+                               GFile               *pdf,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (G_IS_FILE (pdf));
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, antt_document_set_write_async);
+  g_task_set_name (task, "[antt] write documents");
+  if (g_file_peek_path (pdf) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Documents can only be saved to a folder of this computer."));
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->set = antt_document_set_ref (self);
+  job->pdf = g_file_get_path (pdf);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+antt_document_set_write_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == antt_document_set_write_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(AnttDatabase) db = NULL;
+  AnttReportKind kind;
+  gint64 phase_id;
+  GError *error = NULL;
+
+  antt_document_spec_parse (job->spec, &kind, NULL, &phase_id);
+  if ((db = open_database (job, &error)) == NULL ||
+      (phase_id = antt_report_find_review (db, kind, phase_id, &error)) == 0 ||
+      !save_texts (db, phase_id, (const char *const *) job->texts, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * antt_document_texts_save_async:
+ * @spec: "interim" or "final" (or with a phase)
+ * @texts: (array fixed-size=3): the clerk's sections, by #AnttReportSection
+ *
+ * Stores the sections in a worker thread, for a window that closes with
+ * changes it has not built the report with.
+ */
+void
+antt_document_texts_save_async (AnttDatabase        *database,
+                                const char          *spec,
+                                const char *const   *texts,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (ANTT_IS_DATABASE (database));
+  g_return_if_fail (antt_document_spec_has_texts (spec));
+  g_return_if_fail (texts != NULL);
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, antt_document_texts_save_async);
+  g_task_set_name (task, "[antt] save report texts");
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (antt_database_get_path (database));
+  job->spec = g_strdup (spec);
+  job->texts = g_new0 (char *, ANTT_N_REPORT_SECTIONS + 1);
+  for (guint i = 0; i < ANTT_N_REPORT_SECTIONS; i++)
+    job->texts[i] = g_strdup (texts[i] ? texts[i] : "");
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+antt_document_texts_save_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
