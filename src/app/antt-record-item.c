@@ -25,22 +25,23 @@
 
 /* Rows ------------------------------------------------------------------ */
 
+/* The texts live in string chunks: a few large blocks rather than a small
+ * allocation a text, which would leave the memory of a load's passing
+ * work (its records, its keys) pinned between them after it is freed.
+ * Those of the cells are kept once (dates, choices, team names repeat
+ * down a column). */
 struct _AnttRecordRows
 {
-  guint   n_columns;
-  GArray *ids;       /* gint64 */
-  GArray *cells;     /* char *, GRefString, n_columns a row */
-  GArray *search;    /* char *, GRefString */
-  GArray *tooltips;  /* char *, GRefString or NULL; empty until a row has one */
+  guint         n_columns;
+  GArray       *ids;       /* gint64 */
+  GArray       *cells;     /* const char *, n_columns a row */
+  GArray       *search;    /* const char * */
+  GArray       *tooltips;  /* const char * or NULL; empty until a row has one */
+  GStringChunk *shared;    /* cells and tooltips, each text once */
+  GStringChunk *texts;     /* the folded texts searched, one a row */
 };
 
-static void
-release_string (gpointer data)
-{
-  char **text = data;
-
-  g_clear_pointer (text, g_ref_string_release);
-}
+#define CHUNK_SIZE (256 * 1024)
 
 AnttRecordRows *
 antt_record_rows_new (guint n_columns)
@@ -52,9 +53,8 @@ antt_record_rows_new (guint n_columns)
   rows->cells = g_array_new (FALSE, FALSE, sizeof (char *));
   rows->search = g_array_new (FALSE, FALSE, sizeof (char *));
   rows->tooltips = g_array_new (FALSE, TRUE, sizeof (char *));
-  g_array_set_clear_func (rows->cells, release_string);
-  g_array_set_clear_func (rows->search, release_string);
-  g_array_set_clear_func (rows->tooltips, release_string);
+  rows->shared = g_string_chunk_new (CHUNK_SIZE);
+  rows->texts = g_string_chunk_new (CHUNK_SIZE);
   return rows;
 }
 
@@ -73,6 +73,8 @@ rows_clear (gpointer data)
   g_array_unref (rows->cells);
   g_array_unref (rows->search);
   g_array_unref (rows->tooltips);
+  g_string_chunk_free (rows->shared);
+  g_string_chunk_free (rows->texts);
 }
 
 void
@@ -83,27 +85,33 @@ antt_record_rows_unref (AnttRecordRows *rows)
 
 /**
  * antt_record_rows_append:
- * @cells: (array) (transfer full): n_columns GRefStrings; the array itself
- *   stays the caller's
- * @search: (transfer full): a GRefString, folded
- * @tooltip: (transfer full) (nullable): a GRefString
+ * @cells: (array): n_columns texts, copied
+ * @search: the folded text searched, copied
+ * @tooltip: (nullable): copied
  */
 void
-antt_record_rows_append (AnttRecordRows  *rows,
-                         gint64           id,
-                         char           **cells,
-                         char            *search,
-                         char            *tooltip)
+antt_record_rows_append (AnttRecordRows    *rows,
+                         gint64             id,
+                         const char *const *cells,
+                         const char        *search,
+                         const char        *tooltip)
 {
   guint row = rows->ids->len;
+  const char *text;
 
   g_array_append_val (rows->ids, id);
-  g_array_append_vals (rows->cells, cells, rows->n_columns);
-  g_array_append_val (rows->search, search);
+  for (guint c = 0; c < rows->n_columns; c++)
+    {
+      text = g_string_chunk_insert_const (rows->shared, cells[c] ? cells[c] : "");
+      g_array_append_val (rows->cells, text);
+    }
+  text = g_string_chunk_insert (rows->texts, search ? search : "");
+  g_array_append_val (rows->search, text);
   if (tooltip != NULL)
     {
       g_array_set_size (rows->tooltips, row + 1);
-      g_array_index (rows->tooltips, char *, row) = tooltip;
+      g_array_index (rows->tooltips, const char *, row) =
+        g_string_chunk_insert_const (rows->shared, tooltip);
     }
 }
 
@@ -114,10 +122,7 @@ trimmed (GArray *array,
   GArray *exact = g_array_sized_new (FALSE, FALSE, element_size, array->len);
 
   g_array_append_vals (exact, array->data, array->len);
-  /* The strings move to the new array: the old one must not release them. */
-  g_array_set_clear_func (array, NULL);
   g_array_unref (array);
-  g_array_set_clear_func (exact, release_string);
   return exact;
 }
 
@@ -125,11 +130,7 @@ trimmed (GArray *array,
 void
 antt_record_rows_trim (AnttRecordRows *rows)
 {
-  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), rows->ids->len);
-
-  g_array_append_vals (ids, rows->ids->data, rows->ids->len);
-  g_array_unref (rows->ids);
-  rows->ids = ids;
+  rows->ids = trimmed (rows->ids, sizeof (gint64));
   rows->cells = trimmed (rows->cells, sizeof (char *));
   rows->search = trimmed (rows->search, sizeof (char *));
   rows->tooltips = trimmed (rows->tooltips, sizeof (char *));

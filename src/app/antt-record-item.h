@@ -17,11 +17,11 @@ typedef struct _AnttRecordRows AnttRecordRows;
 AnttRecordRows *antt_record_rows_new         (guint           n_columns);
 AnttRecordRows *antt_record_rows_ref         (AnttRecordRows *rows);
 void            antt_record_rows_unref       (AnttRecordRows *rows);
-void            antt_record_rows_append      (AnttRecordRows *rows,
-                                              gint64          id,
-                                              char          **cells,
-                                              char           *search,
-                                              char           *tooltip);
+void            antt_record_rows_append      (AnttRecordRows    *rows,
+                                              gint64             id,
+                                              const char *const *cells,
+                                              const char        *search,
+                                              const char        *tooltip);
 void            antt_record_rows_trim        (AnttRecordRows *rows);
 guint           antt_record_rows_get_n_rows  (AnttRecordRows *rows);
 guint           antt_record_rows_get_n_columns (AnttRecordRows *rows);

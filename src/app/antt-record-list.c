@@ -837,11 +837,14 @@ build_item (Context          *ctx,
         }
     }
 
-  /* The folded text is the row's own: not interned, it would only fill
-   * the table of shared strings. */
+  /* The rows keep their own copies; the texts interned here go with the
+   * load's other passing work. */
   folded = antt_text_fold (search->str);
-  antt_record_rows_append (rows, antt_record_get_id (row), cells,
-                           g_ref_string_new (folded ? folded : ""), tooltip);
+  antt_record_rows_append (rows, antt_record_get_id (row), (const char *const *) cells,
+                           folded ? folded : "", tooltip);
+  for (guint i = 0; i < columns->len; i++)
+    g_clear_pointer (&cells[i], g_ref_string_release);
+  g_clear_pointer (&tooltip, g_ref_string_release);
 }
 
 /* The items of a load, and their orders: one a column, ascending, made in

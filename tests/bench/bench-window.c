@@ -36,6 +36,7 @@
 #include "antt-record-page.h"
 #include "antt-window.h"
 
+static gboolean opt_list_only = FALSE;
 static int   opt_scale = 300;
 static int   opt_runs = 5;
 static char *opt_database = NULL;
@@ -46,6 +47,8 @@ static GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measure (default 5)", "N" },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
     "Use this demo file instead of generating one", "FILE" },
+  { "list-only", 0, 0, G_OPTION_ARG_NONE, &opt_list_only,
+    "Measure the patrols' record list alone: its load and its memory", NULL },
   { NULL }
 };
 
@@ -242,6 +245,43 @@ open_window (const char *path)
   return opened;
 }
 
+static gboolean
+list_loaded (gpointer data)
+{
+  return !antt_record_list_get_loading (data);
+}
+
+/* The memory the rows of the largest page take, without the window. */
+static void
+measure_list (const char *path)
+{
+#if defined(__GLIBC__)
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttDatabase) db = NULL;
+  g_autoptr(AnttRecordList) list = NULL;
+  struct mallinfo2 before, after;
+  gint64 start;
+
+  db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  malloc_trim (0);
+  before = mallinfo2 ();
+  start = g_get_monotonic_time ();
+  list = antt_record_list_new ("patrols", "date start_time end_time team_id area :participants");
+  antt_record_list_set_database (list, db);
+  run_until (list_loaded, list);
+  g_print ("# list loaded: %u rows in %.0f ms\n", g_list_model_get_n_items (G_LIST_MODEL (list)),
+           (g_get_monotonic_time () - start) / 1e3);
+  malloc_trim (0);
+  after = mallinfo2 ();
+  g_print ("list memory: %.1f MB in use (%.0f bytes a row), resident %.0f MB\n",
+           ((double) after.uordblks - (double) before.uordblks) / 1048576.0,
+           ((double) after.uordblks - (double) before.uordblks) /
+           MAX (1, g_list_model_get_n_items (G_LIST_MODEL (list))),
+           resident_mb ());
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +340,12 @@ main (int   argc,
         g_error ("%s", error->message);
       g_print ("# generated scale %d in %.1f s\n", opt_scale,
                (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  if (opt_list_only)
+    {
+      measure_list (path);
+      return 0;
     }
 
   for (int run = 0; run < opt_runs; run++)
