@@ -341,6 +341,25 @@ restore_chooser_response_cb (GtkNativeDialog *dialog,
   g_application_release (G_APPLICATION (self));
 }
 
+/* The restore flow for a backup already chosen (a path). */
+static void
+antt_application_restore_file_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  AnttApplication *self = user_data;
+  AnttWindow *window = main_window (self);
+  g_autoptr(AnttRestore) restore = NULL;
+  g_autofree char *data_path = NULL;
+
+  if (window == NULL)
+    return;
+
+  data_path = data_path_of (self, window);
+  restore = antt_restore_new (window, g_variant_get_string (parameter, NULL), data_path);
+  antt_restore_start (restore);
+}
+
 static void
 antt_application_restore_action (GSimpleAction *action,
                                  GVariant      *parameter,
@@ -563,6 +582,7 @@ static const GActionEntry app_actions[] = {
   { "open-database", antt_application_open_database_action },
   { "backup", antt_application_backup_action },
   { "restore", antt_application_restore_action },
+  { "restore-file", antt_application_restore_file_action, "s" },
   { "backups", antt_application_backups_action },
   { "about", antt_application_about_action },
   { "quit", antt_application_quit_action },
@@ -581,16 +601,19 @@ antt_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (antt_application_parent_class)->handle_local_options (app, options);
 }
 
-/* ANTT_ACTION ("backup", "backups", "restore") runs that app action once
- * the window is up, so that screenshots and tests can show the dialogs. */
+/* ANTT_ACTION ("backup", "backups", "restore", "restore-file:FILE") runs
+ * that app action once the window is up, so that screenshots and
+ * end-to-end tests can show the dialogs. */
 static gboolean
 run_action_from_environment_cb (gpointer user_data)
 {
   AnttApplication *self = user_data;
-  const char *name = g_getenv ("ANTT_ACTION");
+  g_auto(GStrv) parts = g_strsplit (g_getenv ("ANTT_ACTION"), ":", 2);
+  g_autoptr(GVariant) parameter = parts[1] ? g_variant_ref_sink (g_variant_new_string (parts[1]))
+                                           : NULL;
 
-  if (name != NULL && g_action_map_lookup_action (G_ACTION_MAP (self), name) != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (self), name, NULL);
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), parts[0]) != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (self), parts[0], parameter);
 
   g_application_release (G_APPLICATION (self));
   return G_SOURCE_REMOVE;

@@ -50,6 +50,7 @@ struct _AnttBackupDialog
   GCancellable        *cancellable;     /* of the backup running */
   GCancellable        *space_cancellable;
   guint64              needed;
+  AnttBackupFlags      flags;
   gboolean             running;
   gboolean             close_when_done;
 };
@@ -767,6 +768,20 @@ antt_backup_dialog_set_passphrase (AnttBackupDialog *self,
 }
 
 /**
+ * antt_backup_dialog_set_flags:
+ *
+ * %ANTT_BACKUP_FLAGS_FAST_KDF for a PC with little memory (and tests).
+ */
+void
+antt_backup_dialog_set_flags (AnttBackupDialog *self,
+                              AnttBackupFlags   flags)
+{
+  g_return_if_fail (ANTT_IS_BACKUP_DIALOG (self));
+
+  self->flags = flags;
+}
+
+/**
  * antt_backup_dialog_start:
  *
  * What the Back Up button does.
@@ -798,7 +813,7 @@ antt_backup_dialog_start (AnttBackupDialog *self)
   set_running (self, TRUE);
 
   antt_backup_create_async (self->database_path, row_path (row), passphrase,
-                            ANTT_BACKUP_FLAGS_NONE,
+                            self->flags,
                             progress_cb, g_object_ref (self), g_object_unref,
                             self->cancellable, create_cb, g_object_ref (self));
   return TRUE;

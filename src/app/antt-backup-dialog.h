@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "antt-backup.h"
+
 G_BEGIN_DECLS
 
 #define ANTT_TYPE_BACKUP_DIALOG (antt_backup_dialog_get_type ())
@@ -21,6 +23,8 @@ void              antt_backup_dialog_set_folder     (AnttBackupDialog *self,
 const char       *antt_backup_dialog_get_folder     (AnttBackupDialog *self);
 void              antt_backup_dialog_set_passphrase (AnttBackupDialog *self,
                                                      const char       *passphrase);
+void              antt_backup_dialog_set_flags      (AnttBackupDialog *self,
+                                                     AnttBackupFlags   flags);
 gboolean          antt_backup_dialog_start          (AnttBackupDialog *self);
 
 G_END_DECLS

@@ -131,9 +131,10 @@ describe_backup (AdwExpanderRow *row,
     }
   else
     {
-      title = g_markup_escape_text (name, -1);
-      subtitle = g_markup_printf_escaped (_("%s, protected by a passphrase: Verify asks it and "
-                                            "then shows what the backup holds"), size);
+      title = g_markup_escape_text (_("Protected by a passphrase"), -1);
+      /* Translators: the name of a backup file, then its size */
+      subtitle = g_markup_printf_escaped (_("%s · %s. Verify asks the passphrase, then shows "
+                                            "what the backup holds."), name, size);
     }
   g_ptr_array_add (details, detail_row (_("File"), path));
 
@@ -285,17 +286,24 @@ backup_row (AnttBackupsWindow *self,
                           (GDestroyNotify) antt_backup_info_unref);
   describe_backup (ADW_EXPANDER_ROW (row), info);
 
-  gtk_widget_set_valign (verify, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (verify, _("Read the whole backup and check it, changing nothing"));
-  g_signal_connect_object (verify, "clicked", G_CALLBACK (verify_clicked_cb), self, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), verify);
-
+  /* The row packs its actions from the end: Restore ends up last. */
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (restore, _("Put this backup’s data in place of the current data"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Restore"),
+                                  -1);
   gtk_widget_set_sensitive (restore, usable && self->window != NULL);
-  gtk_widget_set_sensitive (verify, usable);
   g_signal_connect_object (restore, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), restore);
+
+  gtk_widget_set_valign (verify, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (verify, _("Read the whole backup and check it, changing nothing"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (verify),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verify"),
+                                  -1);
+  gtk_widget_set_sensitive (verify, usable);
+  g_signal_connect_object (verify, "clicked", G_CALLBACK (verify_clicked_cb), self, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), verify);
 
   return row;
 }
@@ -544,10 +552,10 @@ antt_backups_window_reload (AnttBackupsWindow *self)
   snapshot_text = g_strdup_printf (g_dngettext (NULL,
                                                 "Taken when the app closes and once a day while "
                                                 "it is open; the last %d is kept. Copies kept "
-                                                "before a restore are here too. %s",
+                                                "before a restore are here too.\n%s",
                                                 "Taken when the app closes and once a day while "
                                                 "it is open; the last %d are kept. Copies kept "
-                                                "before a restore are here too. %s",
+                                                "before a restore are here too.\n%s",
                                                 keep),
                                    keep, snapshots);
   add_folder (self, _("Automatic Snapshots on This PC"), snapshot_text, snapshots);
