@@ -933,6 +933,62 @@ test_t6_callouts (void)
   fixture_tear_down (&fx);
 }
 
+/* The mobilised members are read call-out by call-out, team by team: rows
+ * entered in any order, and the teams of a call-out mixed, add up the same. */
+static void
+test_t6_callouts_interleaved (void)
+{
+  Fixture fx;
+  g_autoptr(AnttTargetReport) report = NULL;
+  gint64 c1, c2, c3, m7, m8;
+
+  fixture_set_up (&fx);
+  add_members (&fx);
+  m7 = insert_member (&fx, "Vũ Văn Khánh", 2, "2024-01-01", NULL);
+  m8 = insert_member (&fx, "Bùi Văn Lâm", 0, "2024-01-01", NULL);
+
+  /* c1 01/09 A: m1 on time, m6 on time, m7 late, m8 absent
+   *   → late; team 1 on time (m8 absent), team 2 on time, team 3 late
+   * c2 01/10 B: m6 late, m1 absent
+   *   → late; team 1: nobody came; team 2 late
+   * c3 01/11 A: m7 on time, m6 on time
+   *   → on time; teams 2 and 3 on time
+   * Entered mixed: c1, c2, c3 in turn, and the teams of c1 apart. */
+  c1 = insert_callout (&fx, "2024-09-01", fx.village[0]);
+  c2 = insert_callout (&fx, "2024-10-01", fx.village[1]);
+  c3 = insert_callout (&fx, "2024-11-01", fx.village[0]);
+  mobilise (&fx, c3, m7, TRUE, TRUE);
+  mobilise (&fx, c1, fx.m[1], TRUE, TRUE);
+  mobilise (&fx, c2, fx.m[6], TRUE, FALSE);
+  mobilise (&fx, c1, fx.m[6], TRUE, TRUE);
+  mobilise (&fx, c3, fx.m[6], TRUE, TRUE);
+  mobilise (&fx, c1, m7, TRUE, FALSE);
+  mobilise (&fx, c2, fx.m[1], FALSE, FALSE);
+  mobilise (&fx, c1, m8, FALSE, FALSE);
+
+  report = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  /* On time: c3 of c1–c3; A: c3 of c1, c3; B: not c2. */
+  check (report, "T6", COMMUNE, 0, 1, 3, NOT_MET);
+  check (report, "T6", VILLAGE, fx.village[0], 1, 2, NOT_MET);
+  check (report, "T6", VILLAGE, fx.village[1], 0, 1, NOT_MET);
+  /* Team 1: c1 of c1, c2; team 2: c1, c3 of c1–c3; team 3: c3 of c1, c3. */
+  check (report, "T6", TEAM, fx.team[0], 1, 2, NOT_MET);
+  check (report, "T6", TEAM, fx.team[1], 2, 3, NOT_MET);
+  check (report, "T6", TEAM, fx.team[2], 1, 2, NOT_MET);
+
+  /* Over c3 alone, everyone came on time; team 3, dissolved on 30/09, is
+   * no unit of that day, though m7 still counts for the commune. */
+  g_clear_pointer (&report, antt_target_report_unref);
+  report = evaluate (&fx, "2024-11-01", "2024-11-01", TODAY);
+  check (report, "T6", COMMUNE, 0, 1, 1, MET);
+  check (report, "T6", VILLAGE, fx.village[0], 1, 1, MET);
+  check (report, "T6", TEAM, fx.team[0], 0, 0, NO_DATA);
+  check (report, "T6", TEAM, fx.team[1], 1, 1, MET);
+  g_assert_null (antt_target_report_lookup (report, "T6", TEAM, fx.team[2]));
+
+  fixture_tear_down (&fx);
+}
+
 /* T8: businesses ----------------------------------------------------------------- */
 
 static gint64
@@ -1257,6 +1313,70 @@ test_empty_file (void)
   g_rmdir (dir);
 }
 
+/* Every result of @a and @b, field by field. */
+static void
+assert_reports_equal (AnttTargetReport *a,
+                      AnttTargetReport *b)
+{
+  for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
+    {
+      g_autoptr(GPtrArray) ra = antt_target_report_list (a, NULL, l);
+      g_autoptr(GPtrArray) rb = antt_target_report_list (b, NULL, l);
+
+      g_assert_cmpuint (ra->len, ==, rb->len);
+      for (guint i = 0; i < ra->len; i++)
+        {
+          const AnttTargetResult *x = g_ptr_array_index (ra, i);
+          const AnttTargetResult *y = g_ptr_array_index (rb, i);
+
+          g_assert_cmpstr (x->code, ==, y->code);
+          g_assert_cmpstr (x->unit_name, ==, y->unit_name);
+          g_assert_cmpint (x->level, ==, y->level);
+          g_assert_cmpint (x->unit_id, ==, y->unit_id);
+          g_assert_cmpint (x->numerator, ==, y->numerator);
+          g_assert_cmpint (x->denominator, ==, y->denominator);
+          g_assert_cmpfloat (x->value, ==, y->value);
+          g_assert_cmpfloat (x->threshold, ==, y->threshold);
+          g_assert_cmpint (x->models, ==, y->models);
+          g_assert_cmpint (x->state, ==, y->state);
+        }
+    }
+}
+
+/* A report's results take one block, which the next report reuses once the
+ * first is freed: nothing of the first may show through. */
+static void
+test_report_reuse (void)
+{
+  Fixture fx;
+  g_autoptr(AnttTargetReport) fresh = NULL;
+  g_autoptr(AnttTargetReport) reused = NULL;
+  AnttTargetReport *busy;
+
+  fixture_set_up (&fx);
+  add_members (&fx);
+  insert_tip (&fx, "2024-09-01", fx.village[0], TRUE);
+  insert_tip (&fx, "2024-09-02", fx.village[0], FALSE);
+  insert_tip (&fx, "2025-03-01", fx.village[1], TRUE);
+
+  /* A period full of numbers, then one with almost none, while the first
+   * report holds its block; then the same again in the freed block. */
+  busy = evaluate (&fx, P1_FROM, P2_TO, TODAY);
+  check (busy, "T1", COMMUNE, 0, 2, 3, AT_RISK);
+  fresh = evaluate (&fx, "2025-03-01", "2025-03-01", TODAY);
+  antt_target_report_unref (busy);
+  reused = evaluate (&fx, "2025-03-01", "2025-03-01", TODAY);
+
+  check (reused, "T1", COMMUNE, 0, 1, 1, MET);
+  check (reused, "T1", VILLAGE, fx.village[0], 0, 0, NO_DATA);
+  check (reused, "T1", VILLAGE, fx.village[1], 1, 1, MET);
+  /* m1, m4, m5 and m6 are members that day; none patrolled. */
+  check (reused, "T12", COMMUNE, 0, 0, 4, NOT_MET);
+  assert_reports_equal (fresh, reused);
+
+  fixture_tear_down (&fx);
+}
+
 static void
 test_report_api (void)
 {
@@ -1394,6 +1514,7 @@ main (int   argc,
   g_test_add_func ("/targets/t3-t5-t7/trainings", test_t3_t5_t7_trainings);
   g_test_add_func ("/targets/t4/models-examples", test_t4_models_examples);
   g_test_add_func ("/targets/t6/callouts", test_t6_callouts);
+  g_test_add_func ("/targets/t6/callouts-interleaved", test_t6_callouts_interleaved);
   g_test_add_func ("/targets/t8/businesses", test_t8_businesses);
   g_test_add_func ("/targets/t9/population", test_t9_population);
   g_test_add_func ("/targets/t10-t13/cases", test_t10_t13_cases);
@@ -1404,6 +1525,7 @@ main (int   argc,
   g_test_add_func ("/targets/t16/team-months", test_t16_team_months);
   g_test_add_func ("/targets/report/empty-file", test_empty_file);
   g_test_add_func ("/targets/report/api", test_report_api);
+  g_test_add_func ("/targets/report/reuse", test_report_reuse);
   g_test_add_func ("/targets/report/errors", test_errors);
 
   return g_test_run ();
