@@ -2,7 +2,7 @@
  *
  * 1. Generates --scale communes' worth of a year into a new file through
  *    antt_demo_generate() (not timed), or opens the file given with
- *    --database (for instance /tmp/antt-targets/s300.db).
+ *    --database (for instance /tmp/antt-targets/s300.db); see bench-util.c.
  * 2. Times, each the median of --runs runs, for the whole default movement
  *    judged a week after its end:
  *      - antt_targets_evaluate() on a connection already warm, as the
@@ -28,19 +28,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-#include "antt-date.h"
-#include "antt-demo.h"
 #include "antt-records.h"
 #include "antt-target-evaluation.h"
 #include "antt-target-item.h"
 #include "antt-target-team-item.h"
 #include "antt-targets.h"
+#include "bench-util.h"
 
 #define GOAL_MS 100.0
 
@@ -75,57 +71,32 @@ typedef struct
 typedef gboolean (*Measure) (Bench   *bench,
                              GError **error);
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  double da = *(const double *) a;
-  double db = *(const double *) b;
+  Measure  measure;
+  Bench   *bench;
+} Call;
 
-  return (da > db) - (da < db);
-}
-
-static double
-thread_cpu_ms (void)
+static gboolean
+call_measure (gpointer   user_data,
+              GError   **error)
 {
-  struct timespec ts;
+  Call *call = user_data;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, (gsize) opt_runs, sizeof (double), compare_doubles);
-  return opt_runs % 2 ? values[opt_runs / 2]
-                      : (values[opt_runs / 2 - 1] + values[opt_runs / 2]) / 2;
+  return call->measure (call->bench, error);
 }
 
 /* The median of --runs runs of @measure, in ms of the clock and (in
- * @cpu_ms) of this thread's processor time, which other programs on the
- * machine disturb less; < 0 on error. */
+ * @cpu_ms) of this thread's processor time; < 0 on error. */
 static double
 time_median (Measure   measure,
              Bench    *bench,
              double   *cpu_ms,
              GError  **error)
 {
-  g_autofree double *ms = g_new (double, opt_runs);
-  g_autofree double *cpu = g_new (double, opt_runs);
+  Call call = { measure, bench };
 
-  for (int i = 0; i < opt_runs; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
-
-      if (!measure (bench, error))
-        return -1;
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[i] = thread_cpu_ms () - cpu_start;
-    }
-  *cpu_ms = median (cpu);
-  return median (ms);
+  return bench_time_median (call_measure, &call, opt_runs, cpu_ms, NULL, error);
 }
 
 static gboolean
@@ -232,25 +203,6 @@ measure_team_rows (Bench   *bench,
   return teams != NULL;
 }
 
-static gint64
-default_campaign (AnttDatabase  *db,
-                  GError       **error)
-{
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
-
-  antt_filter_add_equals (filter, "is_default", 1);
-  campaigns = antt_records_list (db, "campaigns", filter, error);
-  if (campaigns == NULL)
-    return 0;
-  if (campaigns->len == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The file holds no default movement");
-      return 0;
-    }
-  return antt_record_get_id (g_ptr_array_index (campaigns, 0));
-}
-
 static void
 print_row (const char *what,
            double      ms,
@@ -262,68 +214,28 @@ print_row (const char *what,
 static int
 run (GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr(AnttDatabase) db = NULL;
+  BenchData data;
   Bench bench = { 0 };
   double evaluate_ms, fresh_ms, team_months_ms, worker_ms, activity_ms;
   double commune_ms, every_team_ms, team_rows_ms;
   double cpu[8] = { 0 };
   guint n_teams, n_months;
-  GDate day;
 
-  if (opt_database != NULL)
+  if (!bench_data_open (&data, opt_database, opt_scale, opt_seed, "bench-overview", error))
     {
-      path = g_strdup (opt_database);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
-      g_print ("Using %s.\n", path);
-    }
-  else
-    {
-      gint64 start;
-
-      dir = g_dir_make_tmp ("antt-bench-overview-XXXXXX", error);
-      if (dir == NULL)
-        return EXIT_FAILURE;
-      path = g_build_filename (dir, "demo.db", NULL);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NONE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
-      g_print ("Generating scale %d (seed %d)…\n", opt_scale, opt_seed);
-      start = g_get_monotonic_time ();
-      if (!antt_demo_generate (db, (guint) opt_scale, (guint32) opt_seed, NULL, NULL, error))
-        return EXIT_FAILURE;
-      g_print ("Generated in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
-      g_clear_object (&db);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
+      bench_data_clear (&data, FALSE);
+      return EXIT_FAILURE;
     }
 
-  bench.campaign_id = default_campaign (db, error);
-  if (bench.campaign_id == 0 ||
-      !antt_targets_get_campaign_period (db, bench.campaign_id, &from, &to, error))
-    return EXIT_FAILURE;
-
-  /* Judged a week after the movement's end, as at the final review. */
-  if (!antt_date_parse_iso (to, &day))
-    g_assert_not_reached ();
-  g_date_add_days (&day, 7);
-  today = antt_date_format_iso (&day);
-
-  bench.path = path;
-  bench.db = db;
-  bench.from = from;
-  bench.to = to;
-  bench.today = today;
+  bench.path = data.path;
+  bench.db = data.db;
+  bench.campaign_id = data.campaign_id;
+  bench.from = data.from;
+  bench.to = data.to;
+  bench.today = data.today;
 
   g_print ("The whole movement, %s to %s, judged on %s; median of %d runs each.\n\n",
-           from, to, today, opt_runs);
+           data.from, data.to, data.today, opt_runs);
 
   if ((evaluate_ms = time_median (measure_evaluate, &bench, &cpu[0], error)) < 0 ||
       (fresh_ms = time_median (measure_evaluate_fresh, &bench, &cpu[1], error)) < 0 ||
@@ -336,6 +248,7 @@ run (GError **error)
     {
       g_clear_pointer (&bench.report, antt_target_report_unref);
       g_clear_pointer (&bench.evaluation, antt_target_evaluation_unref);
+      bench_data_clear (&data, FALSE);
       return EXIT_FAILURE;
     }
 
@@ -364,17 +277,7 @@ run (GError **error)
 
   g_clear_pointer (&bench.report, antt_target_report_unref);
   g_clear_pointer (&bench.evaluation, antt_target_evaluation_unref);
-  g_clear_object (&db);
-  if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (dir);
-    }
+  bench_data_clear (&data, FALSE);
   return EXIT_SUCCESS;
 }
 

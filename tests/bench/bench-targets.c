@@ -1,11 +1,14 @@
 /* bench-targets.c: how long does the overview wait for the sixteen targets?
  *
  * 1. Generates --scale communes' worth of a year into a new file through
- *    antt_demo_generate() (not timed; at 300, a province, it takes minutes),
- *    or opens the file given with --database.
+ *    antt_demo_generate() (not timed; at 300, a province, it takes a
+ *    minute or more), or opens the file given with --database (see
+ *    bench-util.c).
  * 2. Times antt_targets_evaluate() for the whole default movement, every
  *    target for the commune, every team and every village: the median of
- *    --runs runs (7) on the same connection, as the app would repeat it.
+ *    --runs runs (7) on the same connection, as the app would repeat it,
+ *    and the first of them apart (the page cache still cold, the results'
+ *    memory new).
  * 3. As the floor, times a few plain aggregate queries over the same tables
  *    on a connection of its own with SQLite's default settings: tips per
  *    village, members per team, patrol participations per member, incidents
@@ -22,18 +25,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
 #include "antt-database-private.h"
-#include "antt-date.h"
-#include "antt-demo.h"
-#include "antt-records.h"
 #include "antt-targets.h"
+#include "bench-util.h"
 
 #define GOAL_MS 100.0
 
@@ -58,84 +56,24 @@ static GOptionEntry entries[] = {
   { NULL }
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  double da = *(const double *) a;
-  double db = *(const double *) b;
+  BenchData        *data;
+  AnttTargetReport *report;   /* of the last run */
+} Evaluation;
 
-  return (da > db) - (da < db);
-}
-
-static double
-median (double *values,
-        guint   n)
+static gboolean
+measure_evaluation (gpointer   user_data,
+                    GError   **error)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
+  Evaluation *evaluation = user_data;
+  BenchData *data = evaluation->data;
 
-static gint64
-default_campaign (AnttDatabase  *db,
-                  GError       **error)
-{
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
-
-  antt_filter_add_equals (filter, "is_default", 1);
-  campaigns = antt_records_list (db, "campaigns", filter, error);
-  if (campaigns == NULL)
-    return 0;
-  if (campaigns->len == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "The file holds no default movement");
-      return 0;
-    }
-  return antt_record_get_id (g_ptr_array_index (campaigns, 0));
-}
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Runs the evaluation --runs times; returns the median in ms, of the clock
- * and (in @cpu_ms) of this thread's processor time, which other programs
- * running on the machine disturb less. */
-static double
-time_evaluation (AnttDatabase       *db,
-                 gint64              campaign_id,
-                 const char         *from,
-                 const char         *to,
-                 const char         *today,
-                 double             *cpu_ms,
-                 AnttTargetReport  **last,
-                 GError            **error)
-{
-  g_autofree double *ms = g_new (double, opt_runs);
-  g_autofree double *cpu = g_new (double, opt_runs);
-
-  for (int i = 0; i < opt_runs; i++)
-    {
-      g_autoptr(AnttTargetReport) report = NULL;
-      gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
-
-      report = antt_targets_evaluate (db, campaign_id, from, to, today, error);
-      if (report == NULL)
-        return -1;
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[i] = thread_cpu_ms () - cpu_start;
-      if (i == opt_runs - 1 && last != NULL)
-        *last = g_steal_pointer (&report);
-    }
-  *cpu_ms = median (cpu, (guint) opt_runs);
-  return median (ms, (guint) opt_runs);
+  /* The last report is freed first, as the app frees the one it replaces. */
+  g_clear_pointer (&evaluation->report, antt_target_report_unref);
+  evaluation->report = antt_targets_evaluate (data->db, data->campaign_id, data->from, data->to,
+                                              data->today, error);
+  return evaluation->report != NULL;
 }
 
 /* The floor, as the issue asks: a few GROUP BY counts over the same tables,
@@ -208,7 +146,7 @@ time_queries (const char         *path,
   for (int i = 0; i < opt_runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = thread_cpu_ms ();
+      double cpu_start = bench_thread_cpu_ms ();
 
       if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto out;
@@ -225,10 +163,10 @@ time_queries (const char         *path,
         }
       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
       ms[i] = (g_get_monotonic_time () - start) / 1000.0;
-      cpu[i] = thread_cpu_ms () - cpu_start;
+      cpu[i] = bench_thread_cpu_ms () - cpu_start;
     }
-  *cpu_ms = median (cpu, (guint) opt_runs);
-  result = median (ms, (guint) opt_runs);
+  *cpu_ms = bench_median (cpu, (guint) opt_runs);
+  result = bench_median (ms, (guint) opt_runs);
 
 out:
   if (result < 0)
@@ -272,72 +210,28 @@ print_commune (AnttTargetReport *report)
 static int
 run (GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr(AnttDatabase) db = NULL;
-  g_autoptr(AnttTargetReport) report = NULL;
-  gint64 campaign_id;
-  double evaluate_ms, group_ms, scan_ms, evaluate_cpu = 0, group_cpu = 0, scan_cpu = 0;
-  GDate day;
+  BenchData data;
+  Evaluation evaluation = { &data, NULL };
+  double evaluate_ms, first_ms, group_ms, scan_ms, evaluate_cpu = 0, group_cpu = 0, scan_cpu = 0;
+  int status = EXIT_FAILURE;
 
-  if (opt_database != NULL)
-    {
-      path = g_strdup (opt_database);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
-      g_print ("Using %s.\n", path);
-    }
-  else
-    {
-      gint64 start;
+  if (!bench_data_open (&data, opt_database, opt_scale, opt_seed, "bench-targets", error))
+    goto out;
 
-      dir = g_dir_make_tmp ("antt-bench-targets-XXXXXX", error);
-      if (dir == NULL)
-        return EXIT_FAILURE;
-      path = g_build_filename (dir, "demo.db", NULL);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NONE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
-      g_print ("Generating scale %d (seed %d)…\n", opt_scale, opt_seed);
-      start = g_get_monotonic_time ();
-      if (!antt_demo_generate (db, (guint) opt_scale, (guint32) opt_seed, NULL, NULL, error))
-        return EXIT_FAILURE;
-      g_print ("Generated in %.1f s.\n", (g_get_monotonic_time () - start) / 1e6);
-      /* Start from a checkpointed file, as the app finds it when opened. */
-      g_clear_object (&db);
-      db = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE, error);
-      if (db == NULL)
-        return EXIT_FAILURE;
-    }
-
-  campaign_id = default_campaign (db, error);
-  if (campaign_id == 0 ||
-      !antt_targets_get_campaign_period (db, campaign_id, &from, &to, error))
-    return EXIT_FAILURE;
-
-  /* Judged a week after the movement's end, as at the final review. */
-  if (!antt_date_parse_iso (to, &day))
-    g_assert_not_reached ();
-  g_date_add_days (&day, 7);
-  today = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day),
-                           (guint) g_date_get_month (&day), (guint) g_date_get_day (&day));
-
-  g_print ("Evaluating the whole movement, %s to %s, %d runs each…\n\n", from, to, opt_runs);
-  evaluate_ms = time_evaluation (db, campaign_id, from, to, today, &evaluate_cpu, &report, error);
+  g_print ("Evaluating the whole movement, %s to %s, %d runs each…\n\n", data.from, data.to,
+           opt_runs);
+  evaluate_ms = bench_time_median (measure_evaluation, &evaluation, opt_runs, &evaluate_cpu,
+                                   &first_ms, error);
   if (evaluate_ms < 0)
-    return EXIT_FAILURE;
-  group_ms = time_queries (path, group_queries, from, to, &group_cpu, error);
+    goto out;
+  group_ms = time_queries (data.path, group_queries, data.from, data.to, &group_cpu, error);
   if (group_ms < 0)
-    return EXIT_FAILURE;
-  scan_ms = time_queries (path, scan_queries, from, to, &scan_cpu, error);
+    goto out;
+  scan_ms = time_queries (data.path, scan_queries, data.from, data.to, &scan_cpu, error);
   if (scan_ms < 0)
-    return EXIT_FAILURE;
+    goto out;
 
-  print_commune (report);
+  print_commune (evaluation.report);
   {
     g_autofree char *runs = g_strdup_printf ("median of %d runs", opt_runs);
 
@@ -345,6 +239,8 @@ run (GError **error)
   }
   g_print ("%-52s %7.1f ms %7.1f ms\n", "antt_targets_evaluate (all targets, all levels)",
            evaluate_ms, evaluate_cpu);
+  g_print ("%-52s %7.1f ms %10s\n", "  its first run (cold page cache, new memory)", first_ms,
+           "");
   g_print ("%-52s %7.1f ms %7.1f ms\n", "floor: plain GROUP BY counts, SQLite's plans",
            group_ms, group_cpu);
   g_print ("%-52s %7.1f ms %7.1f ms\n", "floor: one plain scan of each table read",
@@ -358,33 +254,22 @@ run (GError **error)
                                                  (gint64) opt_mmap_mib * 1024 * 1024);
       double mmap_ms, mmap_cpu;
 
-      if (!antt_database_exec (db, pragma, error))
-        return EXIT_FAILURE;
-      mmap_ms = time_evaluation (db, campaign_id, from, to, today, &mmap_cpu, NULL, error);
+      if (!antt_database_exec (data.db, pragma, error))
+        goto out;
+      mmap_ms = bench_time_median (measure_evaluation, &evaluation, opt_runs, &mmap_cpu, NULL,
+                                   error);
       if (mmap_ms < 0)
-        return EXIT_FAILURE;
+        goto out;
       g_print ("%-52s %7.1f ms %7.1f ms\n", pragma, mmap_ms, mmap_cpu);
     }
 
   g_print ("Goal ≤ %.0f ms: %s\n", GOAL_MS, evaluate_ms <= GOAL_MS ? "met" : "not met");
+  status = EXIT_SUCCESS;
 
-  g_clear_object (&db);
-  if (dir != NULL)
-    {
-      if (opt_keep)
-        g_print ("File kept: %s\n", path);
-      else
-        {
-          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-          g_unlink (path);
-          g_unlink (wal);
-          g_unlink (shm);
-          g_rmdir (dir);
-        }
-    }
-  return EXIT_SUCCESS;
+out:
+  g_clear_pointer (&evaluation.report, antt_target_report_unref);
+  bench_data_clear (&data, opt_keep);
+  return status;
 }
 
 int
