@@ -100,6 +100,7 @@ struct _AnttOverviewPage
   GtkWidget            *ranking_empty;
   AnttTargetRanking    *ranking;
   AnttChart            *chart;
+  GtkMenuButton        *reports_button;
 
   /* Owned */
   AnttDatabase         *database;
@@ -1099,6 +1100,7 @@ antt_overview_page_class_init (AnttOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnttOverviewPage, ranking_empty);
   gtk_widget_class_bind_template_child (widget_class, AnttOverviewPage, ranking);
   gtk_widget_class_bind_template_child (widget_class, AnttOverviewPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, AnttOverviewPage, reports_button);
 }
 
 static void
@@ -1116,6 +1118,25 @@ install_css (GtkWidget *widget)
   gtk_css_provider_load_from_data (provider, page_css, -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ANTT_POPUP=reports opens the Reports menu once shown, for screenshots. */
+static gboolean
+popup_reports_cb (gpointer data)
+{
+  AnttOverviewPage *self = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->reports_button)))
+    gtk_menu_button_popup (self->reports_button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reports_button_map_cb (AnttOverviewPage *self)
+{
+  if (g_strcmp0 (g_getenv ("ANTT_POPUP"), "reports") == 0)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 500, popup_reports_cb, g_object_ref (self),
+                        g_object_unref);
 }
 
 static void
@@ -1148,6 +1169,8 @@ antt_overview_page_init (AnttOverviewPage *self)
                             G_CALLBACK (target_activated_cb), self);
   g_signal_connect_swapped (self->ranking, "team-activated",
                             G_CALLBACK (team_activated_cb), self);
+  g_signal_connect_swapped (self->reports_button, "map",
+                            G_CALLBACK (reports_button_map_cb), self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"),

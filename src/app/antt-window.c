@@ -76,6 +76,29 @@ show_page_from_environment (AnttWindow *self)
     gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_last_child (page)), names[1]);
 }
 
+/* ANTT_DOCUMENT ("final", "dossier:1"…) opens that document's preview,
+ * for screenshots and demonstrations. */
+static gboolean
+show_document_cb (gpointer data)
+{
+  AnttWindow *self = data;
+
+  if (self->database != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "doc.preview", "s", g_getenv ("ANTT_DOCUMENT"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_document_from_environment (AnttWindow *self)
+{
+  const char *spec = g_getenv ("ANTT_DOCUMENT");
+
+  /* Once the window is up, so that the preview goes over it. */
+  if (spec != NULL && *spec != '\0')
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 300, show_document_cb, g_object_ref (self),
+                        g_object_unref);
+}
+
 static void
 set_database (AnttWindow   *self,
               AnttDatabase *database)
@@ -92,6 +115,7 @@ set_database (AnttWindow   *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       gtk_stack_set_visible_child_name (self->main_stack, "content");
       show_page_from_environment (self);
+      show_document_from_environment (self);
     }
   else
     {

@@ -582,6 +582,76 @@ test_preview_dossier (Fixture       *fixture,
                                    "ho-so-de-nghi-khen-thuong-"));
 }
 
+static GtkMenuButton *
+find_reports_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      if (model != NULL && g_menu_model_get_n_items (model) == 2)
+        {
+          g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+          g_autofree char *action = NULL;
+
+          if (section != NULL &&
+              g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+              g_str_equal (action, "doc.preview"))
+            return GTK_MENU_BUTTON (widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_reports_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The overview's Reports menu: the interim and the final report, each to
+ * preview, export and print, through the window's doc actions. */
+static void
+test_overview_menu (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkMenuButton *button = find_reports_button (GTK_WIDGET (fixture->window));
+  GMenuModel *model;
+  const char *expected[2] = { "interim", "final" };
+  const char *actions[3] = { "doc.preview", "doc.export-pdf", "doc.print" };
+  AnttDocumentPreview *preview;
+
+  g_assert_nonnull (button);
+  model = gtk_menu_button_get_menu_model (button);
+  for (int s = 0; s < 2; s++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, s, G_MENU_LINK_SECTION);
+
+      g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
+      for (int i = 0; i < 3; i++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *target = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION,
+                                                          "s", &action));
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                          "s", &target));
+          g_assert_cmpstr (action, ==, actions[i]);
+          g_assert_cmpstr (target, ==, expected[s]);
+        }
+    }
+
+  /* Reached from the button, as the menu activates them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "doc.preview", "s", "final"));
+  preview = find_preview ("final");
+  g_assert_nonnull (preview);
+  wait_for (preview_ready, preview);
+  g_assert_cmpuint (antt_document_preview_get_n_pages (preview), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +678,8 @@ main (int   argc,
               fixture_set_up, test_preview_close_saves, fixture_tear_down);
   g_test_add ("/documents/print-operation", Fixture, NULL,
               fixture_set_up, test_print_operation, fixture_tear_down);
+  g_test_add ("/documents/overview-menu", Fixture, NULL,
+              fixture_set_up, test_overview_menu, fixture_tear_down);
   g_test_add ("/documents/preview-dossier", Fixture, NULL,
               fixture_set_up, test_preview_dossier, fixture_tear_down);
 
