@@ -1674,28 +1674,74 @@ antt_record_list_get_column_width (AnttRecordList *self,
 
   lc = &g_array_index (self->columns, ListColumn, column);
   if (lc->computed != NULL)
-    return lc->computed->numeric ? 5 : 14;
+    switch (lc->computed->kind)
+      {
+      case COMPUTED_PRESENT:
+      case COMPUTED_ON_TIME:
+        return 9;     /* "12 of 20" */
+      case COMPUTED_VILLAGES:
+      case COMPUTED_NOMINEE:
+        return 22;
+      case COMPUTED_TRAININGS:
+      case COMPUTED_INFORMATION:
+        return 18;
+      case COMPUTED_WARNINGS:
+        return 14;
+      case COMPUTED_MEMBERS:
+      case COMPUTED_AGE:
+      case COMPUTED_PARTICIPANTS:
+      case COMPUTED_VISITS:
+      default:
+        return 6;
+      }
 
   switch (lc->column->kind)
     {
     case ANTT_COLUMN_DATE:
+      return 10;
     case ANTT_COLUMN_ID_NUMBER:
     case ANTT_COLUMN_PHONE:
-      return 10;
+      return 12;
     case ANTT_COLUMN_TIME:
     case ANTT_COLUMN_BOOLEAN:
-      return 5;
+      return 6;
     case ANTT_COLUMN_INTEGER:
     case ANTT_COLUMN_REAL:
       return 7;
     case ANTT_COLUMN_CHOICE:
-      return 12;
+      return 14;
     case ANTT_COLUMN_REFERENCE:
       return 18;
     case ANTT_COLUMN_TEXT:
     default:
-      return (lc->column->flags & ANTT_COLUMN_FLAGS_FOLDED) ? 18 : 14;
+      return (lc->column->flags & (ANTT_COLUMN_FLAGS_FOLDED | ANTT_COLUMN_FLAGS_MULTILINE)) ? 22 : 16;
     }
+}
+
+/**
+ * antt_record_list_column_expands:
+ *
+ * Returns: whether @column holds names or titles (the record's, its
+ *   team's, a summary): those take the room the other columns leave
+ */
+gboolean
+antt_record_list_column_expands (AnttRecordList *self,
+                                 guint           column)
+{
+  const ListColumn *lc;
+
+  g_return_val_if_fail (ANTT_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (column < self->columns->len, FALSE);
+
+  lc = &g_array_index (self->columns, ListColumn, column);
+  if (lc->computed != NULL)
+    return lc->computed->kind == COMPUTED_NOMINEE || lc->computed->kind == COMPUTED_VILLAGES;
+  if (lc->column->kind == ANTT_COLUMN_REFERENCE)
+    return g_str_equal (lc->column->references, "teams") ||
+           g_str_equal (lc->column->references, "reintegration_cases");
+  return lc->column->kind == ANTT_COLUMN_TEXT &&
+         (lc->column->flags & (ANTT_COLUMN_FLAGS_FOLDED | ANTT_COLUMN_FLAGS_MULTILINE) ||
+          g_str_equal (lc->column->name, "title"));
 }
 
 gboolean

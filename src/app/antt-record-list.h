@@ -34,6 +34,8 @@ gboolean         antt_record_list_column_is_numeric   (AnttRecordList *self,
                                                        guint           column);
 int              antt_record_list_get_column_width    (AnttRecordList *self,
                                                        guint           column);
+gboolean         antt_record_list_column_expands      (AnttRecordList *self,
+                                                       guint           column);
 gboolean         antt_record_list_column_is_sensitive (AnttRecordList *self,
                                                        guint           column);
 int              antt_record_list_find_column         (AnttRecordList *self,

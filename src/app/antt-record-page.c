@@ -317,11 +317,13 @@ sorter_changed_cb (AnttRecordPage *self)
 
 /* A cell's setup data: whether it is a number (aligned right). */
 #define CELL_NUMERIC 0x10000u
+/* …and whether it names its row for screen readers. */
+#define CELL_NAMES_ROW 0x20000u
 
 /* Columns have a fixed width, from what they hold, that the user can
  * change: measuring the cells of a long list for it would cost each
  * scroll and each search. */
-#define CHAR_WIDTH 8
+#define CHAR_WIDTH 7
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -332,7 +334,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = (cell & CELL_NUMERIC) != 0;
   GtkWidget *label = gtk_label_new (NULL);
 
-  g_object_set_data (G_OBJECT (label), "antt-cell", GUINT_TO_POINTER (cell & ~CELL_NUMERIC));
+  g_object_set_data (G_OBJECT (label), "antt-cell",
+                     GUINT_TO_POINTER (cell & ~(CELL_NUMERIC | CELL_NAMES_ROW)));
+  if (cell & CELL_NAMES_ROW)
+    g_object_set_data (G_OBJECT (label), "antt-names-row", GUINT_TO_POINTER (TRUE));
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -351,16 +356,51 @@ show_cell (GtkListItem *list_item)
   guint cell = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "antt-cell"));
   const char *text = antt_record_item_get_cell (item, cell);
   const char *tooltip = antt_record_item_get_tooltip (item);
+  GtkWidget *cell_widget;
+  const char *name;
 
   gtk_label_set_label (GTK_LABEL (label), text);
 
-  /* The warnings' sentences, with the article of the law, on hover. Only
-   * when they change: setting a tooltip asks the X server where the pointer
-   * is, which a hundred rows rebound at once would wait for. */
+  /* Cells are named by their text (an empty one as such, not by its
+   * class name), rows by their main text. The cell and row widgets are
+   * GTK's own (the column view makes them): reached as the label's
+   * parents. */
+  name = *text != '\0' ? text : _("Empty");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  cell_widget = gtk_widget_get_parent (label);
+  if (cell_widget != NULL &&
+      (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell_widget)) == GTK_ACCESSIBLE_ROLE_CELL ||
+       gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell_widget)) == GTK_ACCESSIBLE_ROLE_GRID_CELL))
+    {
+      GtkWidget *row = gtk_widget_get_parent (cell_widget);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell_widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      if (row != NULL && g_object_get_data (G_OBJECT (label), "antt-names-row") != NULL &&
+          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_ROW)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+    }
+
+  /* The warnings' sentences, with the article of the law, on hover and
+   * for screen readers. Only when they change: setting a tooltip asks the
+   * X server where the pointer is, which a hundred rows rebound at once
+   * would wait for. */
   if (!gtk_widget_has_css_class (label, "warning") || *text == '\0')
     tooltip = NULL;
   if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (label)) != 0)
-    gtk_widget_set_tooltip_text (label, tooltip);
+    {
+      gtk_widget_set_tooltip_text (label, tooltip);
+      if (tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (label),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 static void
@@ -400,6 +440,48 @@ setup_warning_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "warning");
 }
 
+/* The headings and the drop-downs' buttons are GTK's own widgets, named
+ * by their class for screen readers: named here by what they show. */
+static void
+name_headings (GtkWidget *widget,
+               GListModel *columns,
+               guint      *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle"))
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, (*n)++);
+
+          if (column != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            gtk_column_view_column_get_title (column),
+                                            -1);
+          continue;
+        }
+      /* Only the heading row, not the rows of the list. */
+      if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLBAR (child))
+        name_headings (child, columns, n);
+    }
+}
+
+static void
+name_dropdown_button (GtkDropDown *dropdown)
+{
+  const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL && name != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}
+
 static void
 create_columns (AnttRecordPage *self)
 {
@@ -410,6 +492,16 @@ create_columns (AnttRecordPage *self)
   int date_cell = table->date_column && !table->end_column
                   ? antt_record_list_find_column (self->list, table->date_column) : -1;
   gboolean any_sensitive = FALSE;
+  guint row_cell = 0;
+
+  /* The cell that names a row: its name, else its first name-like column. */
+  name_cell = name_column ? antt_record_list_find_column (self->list, name_column) : -1;
+  if (name_cell >= 0)
+    row_cell = (guint) name_cell;
+  else
+    for (guint i = antt_record_list_get_n_columns (self->list); i-- > 0;)
+      if (antt_record_list_column_expands (self->list, i))
+        row_cell = i;
 
   for (guint i = 0; i < antt_record_list_get_n_columns (self->list); i++)
     {
@@ -420,10 +512,13 @@ create_columns (AnttRecordPage *self)
       gboolean sensitive = antt_record_list_column_is_sensitive (self->list, i);
       gboolean expand;
 
-      guint setup = i | (antt_record_list_column_is_numeric (self->list, i) ? CELL_NUMERIC : 0);
-      int chars = MAX (antt_record_list_get_column_width (self->list, i),
-                       (int) g_utf8_strlen (antt_record_list_get_column_title (self->list, i), -1));
-
+      guint setup = i | (antt_record_list_column_is_numeric (self->list, i) ? CELL_NUMERIC : 0) |
+                    (i == row_cell ? CELL_NAMES_ROW : 0);
+      int content = antt_record_list_get_column_width (self->list, i);
+      int title = (int) g_utf8_strlen (antt_record_list_get_column_title (self->list, i), -1);
+      /* Wide enough for what the column holds, and for its heading unless
+       * that is much longer (it is cut then: "Ngày thôi…"). */
+      int chars = MAX (content, MIN (title, content + 4));
       g_signal_connect (factory, "setup",
                         G_CALLBACK (g_str_equal (name, ":warnings") ? setup_warning_cell_cb
                                                                      : setup_cell_cb),
@@ -435,15 +530,15 @@ create_columns (AnttRecordPage *self)
                                            g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      /* The names (the record's, its team's) take the room that is left;
-       * the other columns have the width of what they hold. */
-      expand = g_strcmp0 (name, name_column) == 0 || g_strcmp0 (name, "team_id") == 0 ||
-               (name_column == NULL && i == 0);
-      gtk_column_view_column_set_expand (column, expand);
-      /* (GTK 4.8 keeps the fixed width of a hidden column free: the
+      /* The names and titles (the record's, its team's) take the room
+       * that is left; the other columns have the width of what they hold.
+       * (GTK 4.8 keeps the fixed width of a hidden column free: the
        * sensitive ones, hidden at first, size themselves.) */
-      if (!expand && !sensitive)
-        gtk_column_view_column_set_fixed_width (column, chars * CHAR_WIDTH + 24);
+      expand = antt_record_list_column_expands (self->list, i) ||
+               g_strcmp0 (name, name_column) == 0 || (name_column == NULL && i == 0);
+      gtk_column_view_column_set_expand (column, expand);
+      if (!sensitive)
+        gtk_column_view_column_set_fixed_width (column, chars * CHAR_WIDTH + 20);
       gtk_column_view_column_set_visible (column, !sensitive);
       g_object_set_data (G_OBJECT (column), "antt-sensitive", GUINT_TO_POINTER (sensitive));
       any_sensitive |= sensitive;
@@ -451,11 +546,16 @@ create_columns (AnttRecordPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->sensitive_button), any_sensitive);
+  {
+    guint n = 0;
+
+    name_headings (GTK_WIDGET (self->column_view), gtk_column_view_get_columns (self->column_view),
+                   &n);
+  }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Events latest first; people by given name, the Vietnamese way. */
-  name_cell = name_column ? antt_record_list_find_column (self->list, name_column) : -1;
   if (date_cell >= 0 || name_cell >= 0)
     {
       GListModel *columns = gtk_column_view_get_columns (self->column_view);
@@ -1291,6 +1391,7 @@ set_button_names (AnttRecordPage *self)
   g_autofree char *edit_name = NULL;
   g_autofree char *delete_name = NULL;
   g_autofree char *search = NULL;
+  g_autofree char *list_name = NULL;
 
   /* Translators: %s is the kind of record: "member", "patrol"… */
   new_name = g_strdup_printf (_("New %s"), label);
@@ -1304,6 +1405,13 @@ set_button_names (AnttRecordPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), new_name);
   name_button (GTK_WIDGET (self->edit_button), edit_name);
   name_button (GTK_WIDGET (self->delete_button), delete_name);
+
+  /* Translators: %s is the kind of record: "List of member records",
+   * the name of the table for screen readers */
+  list_name = g_strdup_printf (_("List of %s records"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_name,
+                                  -1);
 
   /* Translators: %s is the kind of record: "Search member records" */
   search = g_strdup_printf (_("Search %s records"), label);
@@ -1330,6 +1438,9 @@ antt_record_page_constructed (GObject *object)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (shown_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  name_dropdown_button (self->phase_dropdown);
+  name_dropdown_button (self->team_dropdown);
+  name_dropdown_button (self->village_dropdown);
   set_filter_visible (GTK_WIDGET (self->team_dropdown), table_has (self, "team_id"));
   set_filter_visible (GTK_WIDGET (self->village_dropdown), table_has (self, "village_id"));
   create_columns (self);
