@@ -49,6 +49,7 @@ struct _AnttBackupDialog
   GVolumeMonitor      *monitor;
   GCancellable        *cancellable;     /* of the backup running */
   GCancellable        *space_cancellable;
+  GtkCheckButton      *group;           /* never shown: makes the checks radios */
   guint64              needed;
   AnttBackupFlags      flags;
   gboolean             running;
@@ -246,7 +247,6 @@ add_destination (AnttBackupDialog *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->destinations_list));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -255,17 +255,12 @@ add_destination (AnttBackupDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  /* Prefixes show in the reverse order: the radio comes first. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
-  /* One group: the first row's check button leads it. */
-  for (GtkWidget *other = first; other != NULL; other = gtk_widget_get_next_sibling (other))
-    if (row_check (other) != NULL)
-      {
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), row_check (other));
-        break;
-      }
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->group);
 
   g_object_set_data_full (G_OBJECT (row), "antt-path", g_strdup (path), g_free);
   g_object_set_data (G_OBJECT (row), "antt-check", check);
@@ -336,6 +331,7 @@ rebuild_destinations (AnttBackupDialog *self)
   GtkWidget *row;
   GtkWidget *to_select = NULL;
   GtkWidget *first_usable = NULL;
+  GtkWidget *last_row = NULL;
   gboolean seen_last = FALSE;
   gboolean seen_chosen = FALSE;
 
@@ -392,6 +388,7 @@ rebuild_destinations (AnttBackupDialog *self)
   if (last != NULL && *last != '\0' && !seen_last && g_file_test (last, G_FILE_TEST_IS_DIR))
     {
       row = add_folder_destination (self, _("Last Used Folder"), last);
+      last_row = row;
       if (g_strcmp0 (last, self->folder) == 0)
         to_select = row;
     }
@@ -406,9 +403,10 @@ rebuild_destinations (AnttBackupDialog *self)
   g_object_set_data (G_OBJECT (row), "antt-chooser", GINT_TO_POINTER (TRUE));
   gtk_list_box_append (self->destinations_list, row);
 
-  /* The drive (or folder) chosen before, else the first drive with room. */
+  /* The drive (or folder) chosen before, else the first drive with room,
+   * else the folder the last backup went to. */
   if (to_select == NULL)
-    to_select = first_usable;
+    to_select = first_usable ? first_usable : last_row;
   g_clear_pointer (&self->folder, g_free);
   if (to_select != NULL)
     gtk_check_button_set_active (row_check (to_select), TRUE);
@@ -604,6 +602,7 @@ antt_backup_dialog_dispose (GObject *object)
   g_clear_object (&self->monitor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ANTT_TYPE_BACKUP_DIALOG);
+  g_clear_object (&self->group);
 
   G_OBJECT_CLASS (antt_backup_dialog_parent_class)->dispose (object);
 }
@@ -671,6 +670,7 @@ antt_backup_dialog_init (AnttBackupDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->group = GTK_CHECK_BUTTON (g_object_ref_sink (gtk_check_button_new ()));
   self->settings = antt_app_settings_new ();
   self->monitor = g_volume_monitor_get ();
   g_signal_connect_swapped (self->monitor, "mount-added", G_CALLBACK (mounts_changed_cb), self);

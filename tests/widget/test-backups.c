@@ -405,6 +405,82 @@ test_dialog_backup (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A destination that is gone (a drive pulled out): the core's message,
+ * and nothing written. */
+static void
+test_dialog_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *gone = g_build_filename (fixture->usb, "rút ra", NULL);
+  AnttBackupDialog *dialog;
+  BackupResult result = { 0 };
+  AnttWindow *window;
+
+  window = open_window (fixture->path);
+  dialog = antt_backup_dialog_new (GTK_WINDOW (window), fixture->path);
+  gtk_window_present (GTK_WINDOW (dialog));
+  antt_backup_dialog_set_folder (dialog, gone);
+  g_signal_connect (dialog, "finished", G_CALLBACK (backup_finished_cb), &result);
+
+  g_assert_true (antt_backup_dialog_start (dialog));
+  wait_for_flag (&result.done);
+  g_assert_null (result.path);
+  g_assert_error (result.error, ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_NOT_FOUND);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), result.error->message));
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+
+  g_clear_error (&result.error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An encrypted backup in the Backups window: Verify asks the passphrase,
+ * then the row tells what the backup holds; Restore starts the flow. */
+static void
+test_backups_window_verify (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  AnttBackupsWindow *backups;
+  AdwMessageDialog *ask;
+  GtkWidget *row;
+  AnttWindow *window;
+
+  window = open_window (fixture->path);
+  backup = backup_through_dialog (window, fixture->path, fixture->usb, PASSPHRASE);
+
+  backups = antt_backups_window_new (window, fixture->path);
+  gtk_window_present (GTK_WINDOW (backups));
+  while (antt_backups_window_get_loading (backups))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (shows_text (GTK_WIDGET (backups), "Protected by a passphrase"));
+  g_assert_false (shows_text (GTK_WIDGET (backups), "1 team"));
+  row = find_of_type (GTK_WIDGET (backups), ADW_TYPE_EXPANDER_ROW);
+  /* The snapshots folder is empty: the first backup row is this one. */
+  g_assert_nonnull (row);
+  g_assert_true (shows_text (row, backup));
+
+  g_signal_emit_by_name (find_button (row, "_Verify"), "clicked");
+  ask = wait_for_dialog ("Passphrase Needed");
+  gtk_editable_set_text (GTK_EDITABLE (find_of_type (GTK_WIDGET (ask), ADW_TYPE_PASSWORD_ENTRY_ROW)),
+                         PASSPHRASE);
+  respond (ask, "_Unlock");
+  wait_for_text (row, "1 team");
+  g_assert_true (shows_text (row, "data version"));
+
+  /* Restore from the row: the flow asks the passphrase first; cancelled,
+   * nothing changes. */
+  g_signal_emit_by_name (find_button (row, "_Restore"), "clicked");
+  respond (wait_for_dialog ("Passphrase Needed"), "_Cancel");
+  spin (50);
+  g_assert_nonnull (antt_window_get_database (window));
+  g_assert_cmpint (count_teams (fixture->path), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (backups));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The restore flow ------------------------------------------------------------------ */
 
 typedef struct
@@ -450,6 +526,7 @@ test_restore (Fixture       *fixture,
   RestoreResult result = { 0 };
   AdwMessageDialog *confirm;
   AnttWindow *window;
+  AnttWindow *old_window = NULL;
   AnttWindow *restored;
 
   window = open_window (fixture->path);
@@ -461,6 +538,7 @@ test_restore (Fixture       *fixture,
 
   restore = antt_restore_new (window, backup, fixture->path);
   g_signal_connect (restore, "finished", G_CALLBACK (restore_finished_cb), &result);
+  g_set_weak_pointer (&old_window, window);
   antt_restore_start (restore);
 
   /* What the backup holds is shown before anything changes. */
@@ -480,7 +558,7 @@ test_restore (Fixture       *fixture,
   g_assert_cmpint (count_teams (fixture->path), ==, 1);
   restored = antt_restore_get_window (restore);
   g_assert_nonnull (restored);
-  g_assert_true (restored != window);
+  g_assert_null (old_window);
   g_assert_cmpstr (antt_database_get_path (antt_window_get_database (restored)), ==,
                    fixture->path);
   wait_for_text (GTK_WIDGET (restored), FIRST_TEAM);
@@ -670,6 +748,10 @@ main (int   argc,
 
   g_test_add ("/backups/dialog-backup", Fixture, NULL,
               fixture_set_up, test_dialog_backup, fixture_tear_down);
+  g_test_add ("/backups/dialog-error", Fixture, NULL,
+              fixture_set_up, test_dialog_error, fixture_tear_down);
+  g_test_add ("/backups/window-verify", Fixture, NULL,
+              fixture_set_up, test_backups_window_verify, fixture_tear_down);
   g_test_add ("/backups/restore", Fixture, NULL,
               fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/backups/restore-wrong-passphrase", Fixture, NULL,
