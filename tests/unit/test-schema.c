@@ -544,6 +544,7 @@ test_migrate_v3 (void)
     { "tips_date", "received_date,village_id,via_force" },
     { "incidents_date", "occurred_date,village_id,type,severity" },
     { "callouts_date", "date,village_id" },
+    { "members_team", "team_id,joined_date,left_date" },
     { "patrol_participants_member", "member_id,patrol_id" },
     { "callout_members_callout", "callout_id,member_id,present,on_time" },
   };
@@ -561,6 +562,9 @@ test_migrate_v3 (void)
       "SEARCH incidents USING COVERING INDEX incidents_date (occurred_date>? AND occurred_date<?)" },
     { "SELECT id, village_id FROM callouts WHERE date BETWEEN '2024-01-01' AND '2024-12-31'",
       "SEARCH callouts USING COVERING INDEX callouts_date (date>? AND date<?)" },
+    { "SELECT id, team_id, joined_date <= '2024-12-31'"
+      " AND (left_date IS NULL OR left_date >= '2024-01-01') FROM members",
+      "SCAN members USING COVERING INDEX members_team" },
     { "SELECT patrol_id FROM patrol_participants WHERE member_id = 2",
       "SEARCH patrol_participants USING COVERING INDEX patrol_participants_member (member_id=?)" },
     { "SELECT callout_id, member_id, present, on_time FROM callout_members ORDER BY callout_id",
