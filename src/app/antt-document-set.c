@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "antt-document-set.h"
