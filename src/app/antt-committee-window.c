@@ -413,8 +413,8 @@ nominee_row (AnttCommitteeWindow      *self,
     {
       GtkWidget *votes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *approve = gtk_button_new_with_mnemonic (_("_Approve…"));
-      GtkWidget *reject = gtk_button_new_with_mnemonic (_("_Reject…"));
+      GtkWidget *approve = gtk_button_new_with_label (_("Approve…"));
+      GtkWidget *reject = gtk_button_new_with_label (_("Reject…"));
       VoteRow vote = { 0 };
       g_autofree char *approve_name = g_strdup_printf (_("Approve: %s"), info->nominee_name);
       g_autofree char *reject_name = g_strdup_printf (_("Reject: %s"), info->nominee_name);
@@ -765,6 +765,16 @@ decide_one_clicked_cb (GtkButton           *button,
 
 /* GObject ------------------------------------------------------------------ */
 
+/* A text field that still has the focus when its window goes warns that
+ * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
+static gboolean
+antt_committee_window_close_request (GtkWindow *window)
+{
+  gtk_window_set_focus (window, NULL);
+
+  return GTK_WINDOW_CLASS (antt_committee_window_parent_class)->close_request (window);
+}
+
 static void
 antt_committee_window_dispose (GObject *object)
 {
@@ -799,6 +809,7 @@ antt_committee_window_class_init (AnttCommitteeWindowClass *klass)
 
   object_class->dispose = antt_committee_window_dispose;
   object_class->finalize = antt_committee_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = antt_committee_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thiduaantt/ThiDuaAntt/antt-committee-window.ui");

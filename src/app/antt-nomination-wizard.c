@@ -458,8 +458,8 @@ fill_candidates (AnttNominationWizard *self)
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->nominee_group);
+      /* Named by the row's title (the activatable widget's label). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, candidate->name,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       eligible ? candidate->team_name : candidate->reason,
                                       -1);
@@ -632,7 +632,7 @@ fill_withdraw_list (AnttNominationWizard *self)
       if (info->team_name != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), info->team_name);
 
-      button = gtk_button_new_with_mnemonic (_("_Withdraw"));
+      button = gtk_button_new_with_label (_("Withdraw"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       /* Translators: the accessible name of a button: "Withdraw: Nguyễn Văn Đức" */
       accessible = g_strdup_printf (_("Withdraw: %s"), info->nominee_name);
@@ -660,9 +660,17 @@ load_candidates (AnttNominationWizard *self)
   update_slots (self);
   if (self->cap_full)
     {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
       self->loading_candidates = FALSE;
       fill_withdraw_list (self);
       gtk_stack_set_visible_child_name (self->nominee_stack, "full");
+      /* Nothing to search at a full cap. A text field made insensitive
+       * while it has the focus keeps blinking and warns (GTK 4.8): the
+       * focus goes first. */
+      if (focus != NULL && (focus == GTK_WIDGET (self->search_entry) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry))))
+        gtk_window_set_focus (GTK_WINDOW (self), NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
       update_buttons (self);
       return;
@@ -765,7 +773,6 @@ fill_evidence (AnttNominationWizard *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -1074,6 +1081,16 @@ create_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
+/* A text field that still has the focus when its window goes warns that
+ * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
+static gboolean
+antt_nomination_wizard_close_request (GtkWindow *window)
+{
+  gtk_window_set_focus (window, NULL);
+
+  return GTK_WINDOW_CLASS (antt_nomination_wizard_parent_class)->close_request (window);
+}
+
 static void
 antt_nomination_wizard_dispose (GObject *object)
 {
@@ -1115,6 +1132,7 @@ antt_nomination_wizard_class_init (AnttNominationWizardClass *klass)
 
   object_class->dispose = antt_nomination_wizard_dispose;
   object_class->finalize = antt_nomination_wizard_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = antt_nomination_wizard_close_request;
 
   /**
    * AnttNominationWizard::created:

@@ -1,0 +1,315 @@
+#!/usr/bin/python3
+# End-to-end: the nomination wizard holds the province's cap. The real
+# program on a data file filled by antt-cli demo-data, whose interim cap of
+# Bằng khen for individuals is set to 2 (the caps are data); through its
+# accessibility tree (AT-SPI) two members are nominated with the wizard,
+# and the third nomination is blocked at the nominee step with the message,
+# offering to withdraw one instead. The data file is read at the end.
+#
+#   test-e2e-wizard.py PROGRAM ANTT-CLI
+#
+# Run inside an X server and a D-Bus session (meson.build wraps it in
+# xvfb-run and dbus-run-session). The helpers are those of test-e2e.py.
+#
+# Copyright 2026 The Thi đua ANTT authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+warnings.simplefilter("ignore", DeprecationWarning)
+
+TIMEOUT = 30
+TODAY = "2024-12-10"     # within phase 1: the interim review
+CAP = 2
+
+step_number = 0
+
+
+def step(text):
+    global step_number
+    step_number += 1
+    print(f"# {step_number}. {text}", flush=True)
+
+
+def wait_for(what, probe, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = probe()
+        except gi.repository.GLib.GError:
+            found = None
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def descendants(node, depth=0):
+    if node is None or depth > 60:
+        return
+    for i in range(node.get_child_count()):
+        child = node.get_child_at_index(i)
+        if child is None:
+            continue
+        yield child
+        yield from descendants(child, depth + 1)
+
+
+def has_state(node, state):
+    return node.get_state_set().contains(state)
+
+
+def is_visible(node):
+    return has_state(node, Atspi.StateType.VISIBLE)
+
+
+def find(root, role, name, index=0):
+    matches = [n for n in descendants(root)
+               if n.get_role_name() == role and n.get_name() == name and is_visible(n)]
+    return matches[index] if len(matches) > index else None
+
+
+def find_in(root, role, name):
+    return wait_for(f"{role} {name!r}", lambda: find(root, role, name))
+
+
+def find_containing(root, role, text):
+    return wait_for(f"{role} containing {text!r}",
+                    lambda: next((n for n in descendants(root)
+                                  if n.get_role_name() == role and is_visible(n) and
+                                  text in (n.get_name() or "")), None))
+
+
+def dump(root, depth=0, out=sys.stdout):
+    for i in range(root.get_child_count()):
+        child = root.get_child_at_index(i)
+        if child is None:
+            continue
+        if is_visible(child):
+            print("#" + "  " * depth + f" {child.get_role_name()} {child.get_name()!r}", file=out)
+        dump(child, depth + 1, out)
+
+
+def application(name):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_name() == name:
+            return app
+    return None
+
+
+def toplevels(app):
+    for i in range(app.get_child_count()):
+        child = app.get_child_at_index(i)
+        if child is not None:
+            yield child
+
+
+def window(app, title):
+    return wait_for(f"window {title!r}",
+                    lambda: next((w for w in toplevels(app)
+                                  if w.get_role_name() in ("frame", "dialog") and
+                                  w.get_name() == title and is_visible(w)), None))
+
+
+def click(node):
+    """Presses a control: its own action where it has one, else the mouse."""
+    name = node.get_name()
+    if "Action" in node.get_interfaces():
+        action = node.get_action_iface()
+        for i in range(action.get_n_actions()):
+            if action.get_action_name(i) in ("click", "activate", "press", "toggle"):
+                assert action.do_action(i), f"cannot press {name!r}"
+                return
+    click_at(node)
+
+
+def extents(node):
+    return node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
+
+
+def toplevel(node):
+    while node.get_role_name() not in ("frame", "dialog", "window"):
+        node = node.get_parent()
+    return node
+
+
+def scroll_into_view(node):
+    """Turns the mouse wheel over the window, as a user would, until @node
+    is inside it."""
+    window = extents(toplevel(node))
+    for _ in range(40):
+        box = extents(node)
+        if box.y >= 60 and box.y + box.height <= window.height - 10:
+            return
+        Atspi.generate_mouse_event(window.width // 2, window.height // 2,
+                                   "b5c" if box.y + box.height > window.height - 10 else "b4c")
+        time.sleep(0.1)
+    raise AssertionError(f"cannot scroll to {node.get_name()!r}")
+
+
+def click_at(node):
+    # GTK 4 knows positions within its windows only; with no window manager
+    # in the test's X server, each window sits at the screen's corner.
+    scroll_into_view(node)
+    box = extents(node)
+    assert box.width > 0 and box.height > 0, f"{node.get_name()!r} is not on screen"
+    Atspi.generate_mouse_event(box.x + box.width // 2, box.y + box.height // 2, "b1c")
+
+
+def click_when_sensitive(root, role, name):
+    node = find_in(root, role, name)
+    wait_for(f"{name!r} to be sensitive",
+             lambda: has_state(node, Atspi.StateType.SENSITIVE))
+    click(node)
+    return node
+
+
+def start(program, path, env):
+    """Starts the program; again if the X server was not quite ready."""
+    for attempt in range(5):
+        proc = subprocess.Popen([program, "--database", path], env=env)
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return proc
+        print(f"# the program exited ({proc.returncode}); starting it again", flush=True)
+        time.sleep(1)
+    raise AssertionError("the program does not start")
+
+
+def prepare(cli, path, env):
+    """A data file with the demo records, the interim cap of individuals at
+    CAP, and three members the core will find eligible."""
+    subprocess.run([cli, "--database", path, "init"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([cli, "--database", path, "demo-data", "--scale", "1"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    db = sqlite3.connect(path)
+    try:
+        phase, start_date, end_date = db.execute(
+            "SELECT p.id, p.start_date, p.end_date FROM phases p"
+            " JOIN campaigns c ON c.id = p.campaign_id AND c.is_default = 1"
+            " WHERE p.ordinal = 1").fetchone()
+        award, = db.execute("SELECT id FROM award_levels WHERE code = 'province_bk'").fetchone()
+        changed = db.execute("UPDATE award_caps SET max_count = ? WHERE phase_id = ?"
+                             " AND award_level_id = ? AND nominee_kind = 'individual'",
+                             (CAP, phase, award)).rowcount
+        assert changed == 1, "no cap row to change"
+        db.commit()
+        rows = db.execute(
+            "SELECT m.id, m.full_name FROM members m"
+            " WHERE m.joined_date <= ?2 AND (m.left_date IS NULL OR m.left_date >= ?2)"
+            " AND NOT EXISTS (SELECT 1 FROM member_violations v WHERE v.member_id = m.id"
+            "                 AND v.date BETWEEN ?1 AND ?2)"
+            " AND (SELECT count(*) FROM members o WHERE o.full_name = m.full_name) = 1"
+            " ORDER BY m.id LIMIT 3", (start_date, end_date)).fetchall()
+        assert len(rows) == 3, rows
+        return phase, award, rows
+    finally:
+        db.close()
+
+
+def nominate(app, main_window):
+    """Opens the wizard from the Awards page, for a member."""
+    click(find_in(main_window, "push button", "New nomination"))
+    wizard = window(app, "New Nomination")
+    click(find_in(wizard, "check box", "A member (individual)"))
+    click_when_sensitive(wizard, "push button", "Next")
+    return wizard
+
+
+def main():
+    program = os.path.abspath(sys.argv[1])
+    cli = os.path.abspath(sys.argv[2])
+    workdir = tempfile.mkdtemp(prefix="antt-e2e-wizard-")
+    path = os.path.join(workdir, "thidua-antt.db")
+    env = dict(os.environ,
+               GDK_BACKEND="x11", GSK_RENDERER="cairo", GTK_A11Y="atspi",
+               GSETTINGS_BACKEND="memory", ANTT_TODAY=TODAY, ANTT_PAGE="awards",
+               LC_ALL="C.UTF-8")
+    env.pop("NO_AT_BRIDGE", None)
+
+    step(f"a data file with demo records and an interim cap of {CAP} individuals")
+    phase, award, members = prepare(cli, path, env)
+    proc = start(program, path, env)
+    app = None
+
+    try:
+        step("the window opens on the Awards page")
+        app = wait_for("the application on the accessibility bus",
+                       lambda: application("thidua-antt"))
+        main_window = window(app, "Thi đua ANTT")
+        find_in(main_window, "push button", "Documents")
+
+        for i, (member_id, name) in enumerate(members[:CAP]):
+            step(f"the wizard nominates {name} ({i + 1}/{CAP})")
+            wizard = nominate(app, main_window)
+            find_containing(wizard, "label", f"{CAP - i}/{CAP} individual slots left")
+            click_when_sensitive(wizard, "check box", name)
+            click_when_sensitive(wizard, "push button", "Next")
+            # The summary is filled in from the member's records of the phase.
+            find_in(wizard, "push button", "Back")
+            click_when_sensitive(wizard, "push button", "Next")
+            click_when_sensitive(wizard, "push button", "Create")
+            wait_for("the wizard to close",
+                     lambda: all(not (w.get_name() == "New Nomination" and is_visible(w))
+                                 for w in toplevels(app)), timeout=10)
+
+        step("the next nomination is blocked at the nominee step, with the message")
+        wizard = nominate(app, main_window)
+        find_containing(wizard, "label", f"0/{CAP} individual slots left")
+        find_containing(wizard, "label", "No individual slot is left for this award")
+        next_button = find_in(wizard, "push button", "Next")
+        assert not has_state(next_button, Atspi.StateType.SENSITIVE), "Next is not blocked"
+        assert find(wizard, "check box", members[CAP][1]) is None, \
+            "the nominee list is offered at a full cap"
+        # It offers to withdraw one of those proposed instead.
+        find_in(wizard, "push button", f"Withdraw: {members[0][1]}")
+        find_in(wizard, "push button", f"Withdraw: {members[1][1]}")
+        click(find_in(wizard, "push button", "Back"))
+    except AssertionError:
+        if app is not None:
+            print("# The accessibility tree when it failed:")
+            dump(app)
+        raise
+    finally:
+        proc.terminate()
+        proc.wait(timeout=TIMEOUT)
+
+    step("the data file holds the two nominations, and only them")
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT member_id, status, nominee_kind, summary FROM nominations"
+                          " WHERE phase_id = ? AND award_level_id = ? ORDER BY id",
+                          (phase, award)).fetchall()
+        assert [(r[0], r[1], r[2]) for r in rows] == \
+            [(m[0], "proposed", "individual") for m in members[:CAP]], rows
+        for row in rows:
+            assert "patrols" in row[3], f"the summary was not filled in: {row[3]!r}"
+        audited = db.execute("SELECT count(*) FROM audit_log WHERE table_name = 'nominations'"
+                             " AND action = 'insert'").fetchone()[0]
+        assert audited == CAP, f"{audited} nominations audited"
+    finally:
+        db.close()
+
+    shutil.rmtree(workdir)
+    print("1..1")
+    print("ok 1 /e2e/wizard-fills-the-cap")
+
+
+if __name__ == "__main__":
+    main()
