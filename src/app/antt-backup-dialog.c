@@ -251,10 +251,8 @@ add_destination (AnttBackupDialog *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path);
+  /* Named by the row's title: the row labels its activatable widget. */
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   /* Prefixes show in the reverse order: the radio comes first. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -470,6 +468,10 @@ stage_label (AnttBackupStage stage)
     case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
     case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
     case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
+    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
+    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
+    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
+    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
     default: return "";
     }
 }
@@ -671,6 +673,30 @@ antt_backup_dialog_init (AnttBackupDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->group = GTK_CHECK_BUTTON (g_object_ref_sink (gtk_check_button_new ()));
+
+  /* libadwaita 1.2 leaves the expander row's own switch unnamed. */
+  for (GtkWidget *w = GTK_WIDGET (self->protect_row); w != NULL; )
+    {
+      if (GTK_IS_SWITCH (w))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (w),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Protect With a Passphrase"),
+                                          -1);
+          break;
+        }
+      /* Depth first through the row's own widgets. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (self->protect_row) &&
+                 gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (self->protect_row))
+              ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
   self->settings = antt_app_settings_new ();
   self->monitor = g_volume_monitor_get ();
   g_signal_connect_swapped (self->monitor, "mount-added", G_CALLBACK (mounts_changed_cb), self);

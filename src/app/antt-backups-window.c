@@ -144,6 +144,26 @@ describe_backup (AdwExpanderRow *row,
     adw_expander_row_add_row (row, g_ptr_array_index (details, i));
 }
 
+/* A label child, not the label property: GTK 4.8 would name the button
+ * twice for screen readers. */
+static GtkWidget *
+mnemonic_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  return button;
+}
+
+static void
+set_button_text (GtkButton  *button,
+                 const char *text)
+{
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (gtk_button_get_child (button)), text);
+}
+
 typedef struct
 {
   AnttBackupsWindow *self;
@@ -179,7 +199,7 @@ verify_cb (GObject      *source,
 
   verified = antt_backup_verify_finish (result, &error);
   gtk_widget_set_sensitive (GTK_WIDGET (job->button), TRUE);
-  gtk_button_set_label (job->button, _("_Verify"));
+  set_button_text (job->button, _("_Verify"));
 
   if (verified != NULL)
     {
@@ -217,7 +237,7 @@ start_verify (VerifyJob  *job,
               const char *passphrase)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (job->button), FALSE);
-  gtk_button_set_label (job->button, _("Verifying…"));
+  set_button_text (job->button, _("Verifying…"));
   antt_backup_verify_async (antt_backup_info_get_path (job->info), passphrase,
                             NULL, NULL, NULL, job->self->cancellable, verify_cb, job);
 }
@@ -279,8 +299,8 @@ backup_row (AnttBackupsWindow *self,
   gboolean usable = problem == NULL ||
                     g_error_matches (problem, ANTT_BACKUP_ERROR,
                                      ANTT_BACKUP_ERROR_NEEDS_PASSPHRASE);
-  GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify"));
-  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
+  GtkWidget *verify = mnemonic_button (_("_Verify"));
+  GtkWidget *restore = mnemonic_button (_("_Restore"));
 
   g_object_set_data_full (G_OBJECT (row), "antt-info", antt_backup_info_ref (info),
                           (GDestroyNotify) antt_backup_info_unref);
@@ -289,18 +309,12 @@ backup_row (AnttBackupsWindow *self,
   /* The row packs its actions from the end: Restore ends up last. */
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (restore, _("Put this backup’s data in place of the current data"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Restore"),
-                                  -1);
   gtk_widget_set_sensitive (restore, usable && self->window != NULL);
   g_signal_connect_object (restore, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), restore);
 
   gtk_widget_set_valign (verify, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (verify, _("Read the whole backup and check it, changing nothing"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (verify),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Verify"),
-                                  -1);
   gtk_widget_set_sensitive (verify, usable);
   g_signal_connect_object (verify, "clicked", G_CALLBACK (verify_clicked_cb), self, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), verify);

@@ -637,7 +637,8 @@ show_progress_window (AnttRestore *self)
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *heading = gtk_label_new (_("Restoring the Backup…"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *button_label = gtk_label_new_with_mnemonic (_("_Cancel"));
   GtkWidget *handle = gtk_window_handle_new ();
 
   gtk_window_set_title (GTK_WINDOW (window), _("Restoring the Backup"));
@@ -663,6 +664,9 @@ show_progress_window (AnttRestore *self)
                                   -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
 
+  /* A label child: GTK 4.8 names a button with a mnemonic label twice. */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (button_label), button);
+  gtk_button_set_child (GTK_BUTTON (button), button_label);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   g_signal_connect_object (button, "clicked", G_CALLBACK (cancel_clicked_cb), self, 0);

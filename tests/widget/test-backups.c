@@ -248,8 +248,14 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+  if (GTK_IS_BUTTON (root))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (root));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0 ||
+          (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0))
+        return root;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -328,6 +334,9 @@ backup_through_dialog (AnttWindow *window,
   g_signal_connect (dialog, "finished", G_CALLBACK (backup_finished_cb), &result);
 
   g_assert_true (antt_backup_dialog_start (dialog));
+  /* The progress page, with the stage, while the worker runs. */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Backing Up…"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Copying the data"));
   wait_for_flag (&result.done);
   g_assert_no_error (result.error);
   g_assert_nonnull (result.path);
