@@ -460,6 +460,10 @@ name_headings (GtkWidget *widget,
                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
                                             gtk_column_view_column_get_title (column),
                                             -1);
+          if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column headings"),
+                                            -1);
           continue;
         }
       /* Only the heading row, not the rows of the list. */
@@ -1412,6 +1416,14 @@ set_button_names (AnttRecordPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, list_name,
                                   -1);
+  /* And the list of rows inside it, which GTK makes. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, list_name,
+                                      -1);
 
   /* Translators: %s is the kind of record: "Search member records" */
   search = g_strdup_printf (_("Search %s records"), label);

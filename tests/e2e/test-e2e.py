@@ -267,6 +267,18 @@ def main():
 
         step("the incident is listed")
         find_in(main_window, "label", "Gây rối trật tự tại chợ Đồng Tâm")
+
+        step("the list reads well: its rows, cells and headings are named, none by a class")
+        table = find_in(main_window, "tree table", "List of incident records")
+        find_in(table, "table row", "Gây rối trật tự tại chợ Đồng Tâm")
+        find_in(table, "table cell", "Gây rối trật tự tại chợ Đồng Tâm")
+        unnamed = [f"{n.get_role_name()} {n.get_name()!r}" for n in descendants(table)
+                   if n.get_role_name() in ("table row", "table cell", "label", "list")
+                   and is_visible(n)
+                   and (not n.get_name() or n.get_name().startswith(("Gtk", "Adw")))]
+        assert not unnamed, f"named by their class: {unnamed}"
+        for heading in ("Date", "Title", "Taking part"):
+            find_in(table, "filler", heading)
     except AssertionError:
         if app is not None:
             print("# The accessibility tree when it failed:")
