@@ -737,6 +737,9 @@ antt_backup_dialog_new (GtkWindow  *parent,
   self = g_object_new (ANTT_TYPE_BACKUP_DIALOG,
                        "transient-for", parent,
                        NULL);
+  /* One of the app's windows: a quit waits for the backup's cancel. */
+  if (parent != NULL && gtk_window_get_application (parent) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
   self->database_path = g_strdup (database_path);
   self->needed = data_size (database_path) + SPACE_MARGIN;
   rebuild_destinations (self);

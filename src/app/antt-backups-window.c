@@ -198,6 +198,14 @@ verify_cb (GObject      *source,
   g_autofree char *name = g_path_get_basename (path);
 
   verified = antt_backup_verify_finish (result, &error);
+
+  /* The window was closed meanwhile. */
+  if (self->cancellable == NULL)
+    {
+      verify_job_free (job);
+      return;
+    }
+
   gtk_widget_set_sensitive (GTK_WIDGET (job->button), TRUE);
   set_button_text (job->button, _("_Verify"));
 
@@ -521,6 +529,9 @@ antt_backups_window_new (AnttWindow *window,
                        "transient-for", window,
                        "destroy-with-parent", TRUE,
                        NULL);
+  if (window != NULL && gtk_window_get_application (GTK_WINDOW (window)) != NULL)
+    gtk_window_set_application (GTK_WINDOW (self),
+                                gtk_window_get_application (GTK_WINDOW (window)));
   g_set_weak_pointer (&self->window, window);
   self->database_path = g_strdup (database_path);
   if (window == NULL || database_path == NULL)
