@@ -1074,23 +1074,34 @@ snapshot_rows (Snapshot *snapshot)
 static void
 update_proxies (AnttRecordList *self)
 {
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer key, value;
 
+  /* First settle which items stay, then tell them: what their "changed"
+   * sets off must find the table whole. */
   g_hash_table_iter_init (&iter, self->proxies);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint position = GPOINTER_TO_UINT (key);
 
       if (position < self->view->len && self->snapshot != NULL)
-        antt_record_item_set_row (value, self->snapshot->rows,
-                                  g_array_index (self->view, guint32, position));
+        {
+          g_ptr_array_add (moved, g_object_ref (value));
+          g_array_append_val (positions, position);
+        }
       else
         {
           g_object_weak_unref (value, proxy_finalized_cb, self);
           g_hash_table_iter_remove (&iter);
         }
     }
+
+  for (guint i = 0; i < moved->len; i++)
+    antt_record_item_set_row (g_ptr_array_index (moved, i), self->snapshot->rows,
+                              g_array_index (self->view, guint32,
+                                             g_array_index (positions, guint, i)));
 }
 
 /* Shows @view (rows of the snapshot), announcing only the rows between the

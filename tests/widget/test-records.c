@@ -686,6 +686,109 @@ test_export_csv (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static gboolean
+selected (gpointer data);
+
+/* A click on a heading sorts at once; the selected record stays selected
+ * wherever it moves, and the rows shown say what they now show. */
+static void
+test_sort_keeps_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *names[] = { "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung" };
+  static const char *births[] = { "1990-01-01", "1970-01-01", "1985-01-01", "2000-01-01" };
+  g_autoptr(GtkColumnViewColumn) age = NULL;
+  g_autoptr(AnttRecordItem) first = NULL;
+  GListModel *shown;
+  GtkColumnView *view;
+  GtkWindow *window;
+  AnttRecordPage *page;
+  AnttRecordItem *item;
+  gint64 ids[G_N_ELEMENTS (names)];
+  Shown wanted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id_number = g_strdup_printf ("0380850000%02u", i);
+      AnttRecord *member = new_member (fixture, names[i], id_number);
+
+      antt_record_set_string (member, "birth_date", births[i]);
+      ids[i] = insert (fixture->db, member);
+    }
+
+  page = show_page (fixture, "members", "full_name :age", &window);
+  wanted = (Shown) { page, 4 };
+  wait_until (page_shows, &wanted);
+  shown = antt_record_page_get_shown (page);
+
+  /* By given name: An, Bình, Cường, Dung; Cường selected. */
+  g_assert_cmpstr (shown_name (page, 2), ==, "Lê Văn Cường");
+  first = g_list_model_get_item (shown, 0);
+  antt_record_page_select (page, ids[2]);
+  wait_until (selected, page);
+
+  /* Oldest first: Bình (55), Cường (40), An (35), Dung (25). */
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  age = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  gtk_column_view_sort_by_column (view, age, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (shown_name (page, 0), ==, "Trần Thị Bình");
+  g_assert_cmpstr (shown_name (page, 1), ==, "Lê Văn Cường");
+  g_assert_cmpstr (shown_name (page, 2), ==, "Nguyễn Văn An");
+  g_assert_cmpstr (shown_name (page, 3), ==, "Phạm Thị Dung");
+  /* An item held from before shows what its position now shows. */
+  g_assert_cmpstr (antt_record_item_get_cell (first, 0), ==, "Trần Thị Bình");
+  g_assert_cmpstr (antt_record_item_get_cell (first, 1), ==, "55");
+
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown));
+  g_assert_nonnull (item);
+  g_assert_cmpint (antt_record_item_get_id (item), ==, ids[2]);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, 1);
+
+  /* Searched away and back, it is still the one selected. */
+  gtk_editable_set_text (antt_record_page_get_search_entry (page), "dung");
+  wanted.n = 1;
+  wait_until (page_shows, &wanted);
+  g_assert_null (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown)));
+  gtk_editable_set_text (antt_record_page_get_search_entry (page), "");
+  wanted.n = 4;
+  wait_until (page_shows, &wanted);
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown));
+  g_assert_nonnull (item);
+  g_assert_cmpint (antt_record_item_get_id (item), ==, ids[2]);
+
+  gtk_window_destroy (window);
+}
+
+/* The list says which members do not meet Article 13, with the article. */
+static void
+test_warnings_column (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AnttRecordItem) item = NULL;
+  AnttRecord *member;
+  GtkWindow *window;
+  AnttRecordPage *page;
+  Shown wanted;
+
+  member = new_member (fixture, "Lê Văn Cả", "038051001122");
+  antt_record_set_string (member, "birth_date", "1951-01-01");
+  antt_record_set_boolean (member, "health_certified", FALSE);
+  insert (fixture->db, member);
+
+  page = show_page (fixture, "members", "full_name :age :warnings", &window);
+  wanted = (Shown) { page, 1 };
+  wait_until (page_shows, &wanted);
+
+  item = g_list_model_get_item (antt_record_page_get_shown (page), 0);
+  g_assert_cmpstr (antt_record_item_get_cell (item, 1), ==, "74");
+  g_assert_cmpstr (antt_record_item_get_cell (item, 2), ==, "Age, Health");
+  g_assert_nonnull (strstr (antt_record_item_get_tooltip (item), "Aged 74"));
+  g_assert_nonnull (strstr (antt_record_item_get_tooltip (item),
+                            "Health not certified (Article 13, Law 30/2023/QH15)."));
+
+  gtk_window_destroy (window);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -884,6 +987,8 @@ main (int   argc,
   ADD ("/page/search-folds", test_search_folds);
   ADD ("/page/delete-and-undo", test_delete_and_undo);
   ADD ("/page/export-csv", test_export_csv);
+  ADD ("/page/sort-keeps-selection", test_sort_keeps_selection);
+  ADD ("/page/warnings-column", test_warnings_column);
 
   return g_test_run ();
 }
