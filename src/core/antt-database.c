@@ -29,6 +29,9 @@ struct _AnttDatabase
   GTimeZone  *time_zone;       /* resolved once: GLib re-reads /etc/localtime each call */
   char       *timestamp;       /* when the outermost transaction began */
   guint       depth;
+  gboolean    has_identity;    /* the file opened, for antt_database_is_same_file () */
+  guint64     device;
+  guint64     inode;
 };
 
 G_DEFINE_FINAL_TYPE (AnttDatabase, antt_database, G_TYPE_OBJECT)
@@ -592,6 +595,18 @@ antt_database_open (const char         *path,
       return NULL;
     }
 
+  /* Which file this is, should another take its name later (a restore). */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && st.st_ino != 0)
+      {
+        self->has_identity = TRUE;
+        self->device = (guint64) st.st_dev;
+        self->inode = (guint64) st.st_ino;
+      }
+  }
+
   /* Wait for another writer from the first read on, not only once
    * configured: several connections may open the file at once. */
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
@@ -635,6 +650,29 @@ antt_database_open (const char         *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * antt_database_is_same_file:
+ *
+ * Whether @self and @other were opened on the same file, and not only by
+ * the same name: a file put in the place of another (a restore) is another
+ * file. Where the system cannot tell (no inode numbers), compares names.
+ *
+ * Returns: %TRUE if both connections read the same file
+ */
+gboolean
+antt_database_is_same_file (AnttDatabase *self,
+                            AnttDatabase *other)
+{
+  g_return_val_if_fail (ANTT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ANTT_IS_DATABASE (other), FALSE);
+
+  if (g_strcmp0 (self->path, other->path) != 0)
+    return FALSE;
+  if (self->has_identity != other->has_identity)
+    return FALSE;
+  return !self->has_identity || (self->device == other->device && self->inode == other->inode);
 }
 
 const char *

@@ -59,6 +59,8 @@ gboolean      antt_database_commit           (AnttDatabase       *self,
                                               GError            **error);
 void          antt_database_rollback         (AnttDatabase       *self);
 gboolean      antt_database_in_transaction   (AnttDatabase       *self);
+gboolean      antt_database_is_same_file     (AnttDatabase       *self,
+                                              AnttDatabase       *other);
 gboolean      antt_database_check_integrity  (AnttDatabase       *self,
                                               GError            **error);
 

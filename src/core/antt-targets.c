@@ -1832,6 +1832,138 @@ campaign_exists (AnttDatabase  *db,
   return FALSE;
 }
 
+/* Two connections ------------------------------------------------------------ */
+
+/* The targets on the villages' records (tips, incidents, examples,
+ * businesses, population, reintegration, good deeds) and those on the
+ * members (trainings, patrols, political activities, call-outs) read
+ * different tables into different results: with a second connection to the
+ * same file, a second thread reads the first while this one reads the
+ * second. Both connections must see the same records: the helper notes
+ * the file's data version before this connection begins, and again once it
+ * has begun its own reading; the same number means no one wrote in
+ * between, so that both read the same snapshot. Otherwise, or when the
+ * helper cannot be had, this connection reads everything itself. */
+
+#define HELPER_KEY "antt-targets-helper"
+
+static gint parallel_disabled;   /* atomic */
+
+/**
+ * antt_targets_set_parallel:
+ * @parallel: whether antt_targets_evaluate() may read on two connections
+ *
+ * For tests and benchmarks: evaluate on one connection only, or again on
+ * two where it can (the default).
+ */
+void
+antt_targets_set_parallel (gboolean parallel)
+{
+  g_atomic_int_set (&parallel_disabled, !parallel);
+}
+
+static gboolean
+read_data_version (AnttDatabase *helper,
+                   gint64       *version)
+{
+  g_autoptr(AnttStatement) stmt = antt_database_prepare (helper, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The helper connection kept with @db from the last evaluation, or a new
+ * one; NULL when none can be had. Its data version is in @version. */
+static AnttDatabase *
+helper_take (AnttDatabase *db,
+             gint64       *version)
+{
+  AnttDatabase *helper;
+
+  if (g_atomic_int_get (&parallel_disabled) || g_get_num_processors () < 2 ||
+      antt_database_get_path (db) == NULL || antt_database_in_transaction (db))
+    return NULL;
+
+  helper = g_object_steal_data (G_OBJECT (db), HELPER_KEY);
+  if (helper == NULL)
+    helper = antt_database_open (antt_database_get_path (db),
+                                 ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
+                                 NULL);
+  if (helper != NULL &&
+      (!antt_database_is_same_file (db, helper) || antt_database_in_transaction (helper) ||
+       !read_data_version (helper, version)))
+    g_clear_object (&helper);
+  return helper;
+}
+
+/* Keeps @helper with @db for the next evaluation: its page cache stays. */
+static void
+helper_give (AnttDatabase *db,
+             AnttDatabase *helper)
+{
+  g_object_set_data_full (G_OBJECT (db), HELPER_KEY, helper, g_object_unref);
+}
+
+/* Begins the helper's reading; FALSE when it would not see what this
+ * connection sees (someone wrote since @version), or on an error. */
+static gboolean
+helper_begin (AnttDatabase *helper,
+              gint64        version)
+{
+  gint64 now;
+
+  if (!antt_database_begin (helper, NULL))
+    return FALSE;
+  if (read_data_version (helper, &now) && now == version)
+    return TRUE;
+  antt_database_rollback (helper);
+  return FALSE;
+}
+
+/* The targets on the villages' records. */
+static gboolean
+eval_villages_part (Eval    *e,
+                    GError **error)
+{
+  return eval_tips (e, error)
+    && eval_incidents (e, error)
+    && eval_examples (e, error)
+    && eval_business (e, error)
+    && eval_population (e, error)
+    && eval_reintegration (e, error)
+    && eval_deeds (e, error);
+}
+
+/* The targets on the members. */
+static gboolean
+eval_members_part (Eval    *e,
+                   GError **error)
+{
+  return load_members (e, error)
+    && eval_trainings (e, error)
+    && eval_patrols (e, error)
+    && eval_political_and_violations (e, error)
+    && eval_callouts (e, error);
+}
+
+typedef struct
+{
+  Eval     eval;     /* a copy of the evaluation's, on the helper */
+  gboolean ok;
+  GError  *error;
+} HelperJob;
+
+static gpointer
+helper_thread (gpointer data)
+{
+  HelperJob *job = data;
+
+  job->ok = eval_villages_part (&job->eval, &job->error);
+  return NULL;
+}
+
 /**
  * antt_targets_evaluate:
  * @db: the data file
@@ -1859,6 +1991,10 @@ antt_targets_evaluate (AnttDatabase  *db,
 {
   g_autoptr(AnttTargetReport) report = NULL;
   g_autofree char *today = NULL;
+  AnttDatabase *helper;
+  HelperJob job = { { 0 }, FALSE, NULL };
+  GThread *thread = NULL;
+  gint64 version = 0;
   gboolean began = FALSE;
   gboolean ok;
   Eval e = { 0 };
@@ -1887,11 +2023,17 @@ antt_targets_evaluate (AnttDatabase  *db,
   e.running = strcmp (e.to, e.today) > 0;
   e.scratch = g_string_chunk_new (4096);
 
+  /* A second connection for half of the work, asked for its data version
+   * before this one reads anything. */
+  helper = helper_take (db, &version);
+
   /* One read transaction, unless the caller has one open already. */
   if (!antt_database_in_transaction (db))
     {
       if (!antt_database_begin (db, error))
         {
+          if (helper != NULL)
+            helper_give (db, helper);
           eval_clear (&e);
           return NULL;
         }
@@ -1903,19 +2045,33 @@ antt_targets_evaluate (AnttDatabase  *db,
     && load_units (&e, error);
   if (ok)
     allocate_results (&e);
-  ok = ok
-    && load_members (&e, error)
-    && eval_tips (&e, error)
-    && eval_incidents (&e, error)
-    && eval_trainings (&e, error)
-    && eval_patrols (&e, error)
-    && eval_political_and_violations (&e, error)
-    && eval_examples (&e, error)
-    && eval_callouts (&e, error)
-    && eval_business (&e, error)
-    && eval_population (&e, error)
-    && eval_reintegration (&e, error)
-    && eval_deeds (&e, error);
+
+  /* This connection's snapshot is taken: the helper's must be the same. */
+  if (ok && helper != NULL && helper_begin (helper, version))
+    {
+      job.eval = e;
+      job.eval.db = helper;
+      thread = g_thread_try_new ("antt-targets", helper_thread, &job, NULL);
+      if (thread == NULL)
+        antt_database_rollback (helper);
+    }
+
+  ok = ok && eval_members_part (&e, error);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      antt_database_rollback (helper);   /* it only read */
+      if (ok && !job.ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&job.error));
+          ok = FALSE;
+        }
+      g_clear_error (&job.error);
+    }
+  else
+    ok = ok && eval_villages_part (&e, error);
+  if (helper != NULL)
+    helper_give (db, helper);
   if (ok)
     tally_members (&e);
 

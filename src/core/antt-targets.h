@@ -161,6 +161,8 @@ gint64                  antt_targets_find_phase          (AnttDatabase          
                                                           const char              *date_iso,
                                                           GError                 **error);
 
+void                    antt_targets_set_parallel        (gboolean                 parallel);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttTargetReport, antt_target_report_unref)
 
 G_END_DECLS

@@ -8,7 +8,8 @@
  *    target for the commune, every team and every village: the median of
  *    --runs runs (7) on the same connection, as the app would repeat it,
  *    and the first of them apart (the page cache still cold, the results'
- *    memory new).
+ *    memory new). Then the same on one connection only
+ *    (antt_targets_set_parallel (FALSE)), without the second thread.
  * 3. As the floor, times a few plain aggregate queries over the same tables
  *    on a connection of its own with SQLite's default settings: tips per
  *    village, members per team, patrol participations per member, incidents
@@ -213,6 +214,7 @@ run (GError **error)
   BenchData data;
   Evaluation evaluation = { &data, NULL };
   double evaluate_ms, first_ms, group_ms, scan_ms, evaluate_cpu = 0, group_cpu = 0, scan_cpu = 0;
+  double single_ms, single_cpu = 0;
   int status = EXIT_FAILURE;
 
   if (!bench_data_open (&data, opt_database, opt_scale, opt_seed, "bench-targets", error))
@@ -223,6 +225,12 @@ run (GError **error)
   evaluate_ms = bench_time_median (measure_evaluation, &evaluation, opt_runs, &evaluate_cpu,
                                    &first_ms, error);
   if (evaluate_ms < 0)
+    goto out;
+  antt_targets_set_parallel (FALSE);
+  single_ms = bench_time_median (measure_evaluation, &evaluation, opt_runs, &single_cpu, NULL,
+                                 error);
+  antt_targets_set_parallel (TRUE);
+  if (single_ms < 0)
     goto out;
   group_ms = time_queries (data.path, group_queries, data.from, data.to, &group_cpu, error);
   if (group_ms < 0)
@@ -241,6 +249,7 @@ run (GError **error)
            evaluate_ms, evaluate_cpu);
   g_print ("%-52s %7.1f ms %10s\n", "  its first run (cold page cache, new memory)", first_ms,
            "");
+  g_print ("%-52s %7.1f ms %7.1f ms\n", "  on one connection, one thread", single_ms, single_cpu);
   g_print ("%-52s %7.1f ms %7.1f ms\n", "floor: plain GROUP BY counts, SQLite's plans",
            group_ms, group_cpu);
   g_print ("%-52s %7.1f ms %7.1f ms\n", "floor: one plain scan of each table read",

@@ -1377,6 +1377,60 @@ test_report_reuse (void)
   fixture_tear_down (&fx);
 }
 
+/* Half of the targets are read on a second connection in a second thread
+ * (where there are two processors): the same numbers as on one, the
+ * records of the moment, and a caller's open transaction read on its own
+ * connection. */
+static void
+test_report_two_connections (void)
+{
+  Fixture fx;
+  g_autoptr(AnttTargetReport) parallel = NULL;
+  g_autoptr(AnttTargetReport) sequential = NULL;
+  g_autoptr(AnttTargetReport) later = NULL;
+  g_autoptr(AnttTargetReport) inside = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 patrol;
+
+  fixture_set_up (&fx);
+  add_members (&fx);
+  insert_tip (&fx, "2024-09-01", fx.village[0], TRUE);
+  insert_tip (&fx, "2024-09-02", fx.village[1], FALSE);
+  insert_incident (&fx, "2024-09-03", fx.village[0], "weapons", "minor");
+  insert_deed (&fx, 0, "2024-09-04");
+  patrol = insert_patrol (&fx, "2024-09-05", 0);
+  insert_link (&fx, "patrol_participants", "patrol_id", patrol, fx.m[1]);
+
+  parallel = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  if (g_get_num_processors () > 1)
+    g_assert_nonnull (g_object_get_data (G_OBJECT (fx.db), "antt-targets-helper"));
+  antt_targets_set_parallel (FALSE);
+  sequential = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  antt_targets_set_parallel (TRUE);
+  assert_reports_equal (parallel, sequential);
+  check (parallel, "T1", COMMUNE, 0, 1, 2, NOT_MET);
+  check (parallel, "T10", VILLAGE, fx.village[0], 1, 0, NOT_MET);
+  check (parallel, "T12", TEAM, fx.team[0], 1, 3, NOT_MET);   /* m1 of m1, m3, m4 */
+
+  /* A tip recorded since: the helper kept from the last evaluation reads
+   * it too. */
+  insert_tip (&fx, "2024-09-06", fx.village[1], TRUE);
+  later = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  check (later, "T1", COMMUNE, 0, 2, 3, NOT_MET);
+  check (later, "T1", VILLAGE, fx.village[1], 1, 2, NOT_MET);
+
+  /* In the caller's transaction, what it has written and not committed. */
+  g_assert_true (antt_database_begin (fx.db, &error));
+  g_assert_no_error (error);
+  insert_tip (&fx, "2024-09-07", fx.village[1], TRUE);
+  inside = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  antt_database_rollback (fx.db);
+  check (inside, "T1", COMMUNE, 0, 3, 4, NOT_MET);
+  check (inside, "T1", VILLAGE, fx.village[1], 2, 3, NOT_MET);
+
+  fixture_tear_down (&fx);
+}
+
 static void
 test_report_api (void)
 {
@@ -1526,6 +1580,7 @@ main (int   argc,
   g_test_add_func ("/targets/report/empty-file", test_empty_file);
   g_test_add_func ("/targets/report/api", test_report_api);
   g_test_add_func ("/targets/report/reuse", test_report_reuse);
+  g_test_add_func ("/targets/report/two-connections", test_report_two_connections);
   g_test_add_func ("/targets/report/errors", test_errors);
 
   return g_test_run ();
