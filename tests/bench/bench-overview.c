@@ -9,6 +9,8 @@
  *        benchmark of the core does;
  *      - the same on a connection opened for the run, as the page's worker
  *        thread does (open, evaluate, close);
+ *      - both again on one connection only (antt_targets_set_parallel
+ *        (FALSE)), without the second thread;
  *      - what the worker adds: the T16 team-months
  *        (antt_targets_list_team_months()) and the ranking of the teams;
  *        together, antt_target_evaluation_compute() without the chart;
@@ -217,6 +219,7 @@ run (GError **error)
   BenchData data;
   Bench bench = { 0 };
   double evaluate_ms, fresh_ms, team_months_ms, worker_ms, activity_ms;
+  double single_ms, single_fresh_ms, single_cpu = 0, single_fresh_cpu = 0;
   double commune_ms, every_team_ms, team_rows_ms;
   double cpu[8] = { 0 };
   guint n_teams, n_months;
@@ -252,6 +255,20 @@ run (GError **error)
       return EXIT_FAILURE;
     }
 
+  /* The same two on one connection, one thread. */
+  antt_targets_set_parallel (FALSE);
+  single_ms = time_median (measure_evaluate, &bench, &single_cpu, error);
+  single_fresh_ms = single_ms < 0 ? -1
+                    : time_median (measure_evaluate_fresh, &bench, &single_fresh_cpu, error);
+  antt_targets_set_parallel (TRUE);
+  if (single_fresh_ms < 0)
+    {
+      g_clear_pointer (&bench.report, antt_target_report_unref);
+      g_clear_pointer (&bench.evaluation, antt_target_evaluation_unref);
+      bench_data_clear (&data, FALSE);
+      return EXIT_FAILURE;
+    }
+
   antt_target_report_get_units (bench.report, ANTT_TARGET_LEVEL_TEAM, &n_teams);
   antt_target_evaluation_get_team_months (bench.evaluation, &n_months);
   g_print ("%u targets, %u teams, %u team-months.\n\n",
@@ -261,6 +278,8 @@ run (GError **error)
   g_print ("In the worker thread\n");
   print_row ("  antt_targets_evaluate, warm connection", evaluate_ms, cpu[0]);
   print_row ("  antt_targets_evaluate, connection opened for it", fresh_ms, cpu[1]);
+  print_row ("  the same two on one connection, one thread: warm", single_ms, single_cpu);
+  print_row ("    and with a connection opened for it", single_fresh_ms, single_fresh_cpu);
   print_row ("  antt_targets_list_team_months (the T16 grid)", team_months_ms, cpu[2]);
   print_row ("  the page's evaluation: targets, T16 grid, ranking", worker_ms, cpu[3]);
   print_row ("  chart: monthly counts, 4 tables (+ a one-day evaluation)", activity_ms, cpu[4]);
