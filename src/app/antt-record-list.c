@@ -1202,6 +1202,18 @@ apply_snapshot (AnttRecordList *self,
   g_clear_pointer (&old, snapshot_free);
 }
 
+#if defined(__GLIBC__)
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  malloc_trim (0);
+  g_task_return_boolean (task, TRUE);
+}
+#endif
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -1234,10 +1246,16 @@ load_cb (GObject      *object,
   set_loading (self, FALSE);
 
 #if defined(__GLIBC__)
-  /* A large load leaves the worker's memory (its rows, its connection's
-   * page cache) free but held by the C library: give it back. */
+  /* A large load leaves the worker's memory (its records, its keys, its
+   * connection's page cache) free but held by the C library: give it back,
+   * in a thread, as walking the C library's arenas takes a while. */
   if (antt_record_list_get_n_total (self) > 10000)
-    malloc_trim (0);
+    {
+      g_autoptr(GTask) trim = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_source_tag (trim, load_cb);
+      g_task_run_in_thread (trim, trim_thread);
+    }
 #endif
 }
 

@@ -443,6 +443,12 @@ main (int   argc,
   g_print ("column sort: %.2f ms (goal ≤ 50; %.2f ms of CPU)\n", median (sorts), median (sort_cpus));
   g_print ("resident memory: %.0f MB (goal ≤ 200; heap %.0f MB, mapped files %.0f MB)\n",
            resident_mb (), status_mb ("RssAnon:"), status_mb ("RssFile:"));
+#if defined(__GLIBC__)
+  /* What of it is memory freed but still held by the C library. */
+  malloc_trim (0);
+  g_print ("# once the C library gives back what is free: %.0f MB (heap %.0f MB)\n",
+           resident_mb (), status_mb ("RssAnon:"));
+#endif
 
   gtk_window_destroy (opened.window);
   if (dir != NULL)
