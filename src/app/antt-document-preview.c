@@ -218,9 +218,11 @@ size_pages (AnttDocumentPreview *self)
     }
 
   gtk_button_set_label (self->zoom_button, label);
-  /* Translators: the zoom of the pages, such as "Zoom 100%" */
   {
+    /* Translators: the button that shows the zoom of the pages and sets it
+     * back to 100% */
     g_autofree char *name = g_strdup_printf (_("Zoom %d%%, original size"), (int) round (zoom * 100));
+
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->zoom_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   }
