@@ -653,7 +653,8 @@ load_meeting (AnttCommitteeWindow *self)
   meeting = g_ptr_array_index (meetings, meetings->len - 1);
   self->meeting_id = antt_record_get_id (meeting);
   {
-    g_autofree char *date = antt_date_iso_to_display (antt_record_get_string (meeting, "held_date"));
+    const char *held = antt_record_get_string (meeting, "held_date");
+    g_autofree char *date = antt_date_iso_to_display (held);
     set_entry_text (self->date_row, date);
   }
   set_entry_text (self->time_row, antt_record_get_string (meeting, "held_time"));
@@ -707,7 +708,8 @@ save_decision_action (GtkWidget  *widget,
 
   if (selected >= self->decision_awards->len)
     return;
-  antt_committee_window_save_decision (self, g_array_index (self->decision_awards, gint64, selected),
+  antt_committee_window_save_decision (self,
+                                       g_array_index (self->decision_awards, gint64, selected),
                                        gtk_editable_get_text (GTK_EDITABLE (self->decision_number_row)),
                                        gtk_editable_get_text (GTK_EDITABLE (self->decision_date_row)),
                                        NULL);
@@ -985,7 +987,8 @@ antt_committee_window_save_meeting (AnttCommitteeWindow  *self,
   antt_record_set_string (meeting, "chair", gtk_editable_get_text (GTK_EDITABLE (self->chair_row)));
   antt_record_set_string (meeting, "secretary",
                           gtk_editable_get_text (GTK_EDITABLE (self->secretary_row)));
-  antt_record_set_int (meeting, "members_total", gtk_spin_button_get_value_as_int (self->total_spin));
+  antt_record_set_int (meeting, "members_total",
+                       gtk_spin_button_get_value_as_int (self->total_spin));
   antt_record_set_int (meeting, "members_present",
                        gtk_spin_button_get_value_as_int (self->present_spin));
   antt_record_set_int (meeting, "quorum_pct", gtk_spin_button_get_value_as_int (self->quorum_spin));

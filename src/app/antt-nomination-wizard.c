@@ -961,9 +961,9 @@ load_awards (AnttNominationWizard *self,
   for (guint i = 0; i < summary->len; i++)
     {
       AnttSlots *slots = g_ptr_array_index (summary, i);
+      guint n = self->award_ids->len;
 
-      if (self->award_ids->len > 0 &&
-          g_array_index (self->award_ids, gint64, self->award_ids->len - 1) == slots->award_level_id)
+      if (n > 0 && g_array_index (self->award_ids, gint64, n - 1) == slots->award_level_id)
         {
           if (slots->cap >= 0 && first_capped == G_MAXUINT)
             first_capped = self->award_ids->len - 1;
@@ -1508,7 +1508,8 @@ antt_nomination_wizard_create (AnttNominationWizard  *self,
   antt_record_set_int (nomination, kind == ANTT_NOMINEE_COLLECTIVE ? "team_id" : "member_id",
                        self->nominee_id);
   antt_record_set_string (nomination, "achievement_type",
-                          gtk_check_button_get_active (self->sudden_check) ? "sudden" : "excellent");
+                          gtk_check_button_get_active (self->sudden_check)
+                          ? "sudden" : "excellent");
   antt_record_set_string (nomination, "summary", g_strstrip (text));
 
   for (guint i = 0; i < self->evidence_checks->len; i++)
