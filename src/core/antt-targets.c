@@ -79,8 +79,11 @@
  * mobilised members by call-out), a tenth of the tables' size, so that
  * what the evaluation reads stays in the page cache from one evaluation to
  * the next. The results take one block, kept from the last report for the
- * next (results_block_take ()). bench-targets times it on a province's
- * worth of records against plain SQLite queries.
+ * next (results_block_take ()). Where there are two processors, the
+ * targets on the villages' records are read on a second connection in a
+ * second thread, on the same snapshot (see "Two connections" below).
+ * bench-targets times it on a province's worth of records against plain
+ * SQLite queries.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
