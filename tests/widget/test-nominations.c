@@ -602,6 +602,23 @@ test_committee_votes (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (find_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The Khen thưởng page: its add buttons open the wizard, and its Documents
  * menu names the window's "doc" actions for the selected review. */
 static void
@@ -658,6 +675,14 @@ test_awards_page (Fixture       *fixture,
     g_assert_cmpstr (target, ==, expected);
     g_object_unref (section);
   }
+
+  /* The slots follow the nominations. */
+  g_assert_true (find_label (page, "0/20 individuals"));
+  propose_member (fixture, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (find_label (page, "1/20 individuals"));
+  g_assert_false (find_label (page, "0/20 individuals"));
 
   /* "Add" opens the wizard, not the generic form. */
   g_assert_true (gtk_widget_activate_action (page, "awards.new-nomination", NULL));
