@@ -523,7 +523,7 @@ create_cb (GObject      *source,
                                adw_toast_new_format (_("Backed up and checked: “%s”"), name));
 
       g_signal_emit (self, signals[FINISHED], 0, info, NULL);
-      gtk_window_destroy (GTK_WINDOW (self));
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
@@ -531,7 +531,7 @@ create_cb (GObject      *source,
 
   if (self->close_when_done)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
@@ -585,6 +585,10 @@ antt_backup_dialog_close_request (GtkWindow *window)
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       return TRUE;
     }
+
+  /* GTK 4.8 and libadwaita 1.2 send a passphrase field a focus change
+   * after it is finalized when the window goes with the focus in it. */
+  gtk_window_set_focus (window, NULL);
 
   return GTK_WINDOW_CLASS (antt_backup_dialog_parent_class)->close_request (window);
 }

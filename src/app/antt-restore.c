@@ -170,6 +170,11 @@ passphrase_response_cb (AdwMessageDialog  *dialog,
                         const char        *response,
                         PassphraseRequest *request)
 {
+  /* GTK 4.8 and libadwaita 1.2 send the text field a focus change after
+   * it is finalized when its window goes with the focus in it: the
+   * focus leaves it first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
   if (g_str_equal (response, "unlock"))
     request->func (gtk_editable_get_text (request->entry), request->user_data);
   else
@@ -204,8 +209,6 @@ antt_ask_passphrase (GtkWindow          *parent,
                                     "the backup holds."), name);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  /* A row rather than a GtkPasswordEntry: GTK 4.8's entry warns of a
-   * finalized instance when a dialog holding it is destroyed. */
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
