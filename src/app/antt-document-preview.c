@@ -299,8 +299,7 @@ fill_texts (AnttDocumentPreview *self)
 
 typedef struct
 {
-  AnttDocumentPreview *self;
-  guint                serial;   /* of the texts sent, or G_MAXUINT */
+  guint serial;   /* of the texts sent, or G_MAXUINT */
 } BuildData;
 
 static void
@@ -349,7 +348,6 @@ start_build (AnttDocumentPreview *self,
   BuildData *data = g_new0 (BuildData, 1);
   g_auto(GStrv) texts = with_texts ? get_texts (self) : NULL;
 
-  data->self = self;
   data->serial = with_texts ? self->edit_serial : G_MAXUINT;
   set_busy (self, TRUE);
   if (self->set == NULL)
