@@ -734,10 +734,46 @@ windows_to_close (AnttRestore *self)
   return all;
 }
 
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (other == window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 begin_replace (AnttRestore *self)
 {
   g_autoptr(GPtrArray) windows = windows_to_close (self);
+
+  /* The forms and dialogs over the data first: one that will not close
+   * (input not saved) stops the restore before any window on the data
+   * goes. */
+  for (guint i = 0; i < windows->len; i++)
+    if (!ANTT_IS_WINDOW (g_ptr_array_index (windows, i)))
+      gtk_window_close (g_ptr_array_index (windows, i));
+  for (guint i = 0; i < windows->len; i++)
+    {
+      GtkWindow *window = g_ptr_array_index (windows, i);
+
+      if (!ANTT_IS_WINDOW (window) && is_toplevel (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          fail (self, g_error_new_literal (ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_LOCKED,
+                                           _("A form on the data is still open with changes "
+                                             "not saved. Save or close it, then restore again; "
+                                             "nothing was changed.")));
+          return;
+        }
+    }
 
   show_progress_window (self);
 
@@ -758,7 +794,8 @@ begin_replace (AnttRestore *self)
     {
       GtkWindow *window = g_ptr_array_index (windows, i);
 
-      gtk_window_close (window);
+      if (ANTT_IS_WINDOW (window))
+        gtk_window_close (window);
       /* A window that refused to close (unsaved input) goes on holding
        * the file: the restore will say it is in use. Destroyed windows
        * are dropped from the toplevels, and this reference goes with the

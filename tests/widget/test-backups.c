@@ -16,6 +16,7 @@
 #include "antt-backup.h"
 #include "antt-backups-window.h"
 #include "antt-database.h"
+#include "antt-record-form.h"
 #include "antt-records.h"
 #include "antt-restore.h"
 #include "antt-window.h"
@@ -536,6 +537,8 @@ test_restore (Fixture       *fixture,
   AdwMessageDialog *confirm;
   AnttWindow *window;
   AnttWindow *old_window = NULL;
+  AnttRecordForm *form;
+  AnttRecordForm *old_form = NULL;
   AnttWindow *restored;
 
   window = open_window (fixture->path);
@@ -544,6 +547,13 @@ test_restore (Fixture       *fixture,
   /* Work after the backup, shown on the teams page. */
   add_team (antt_window_get_database (window), SECOND_TEAM);
   wait_for_text (GTK_WIDGET (window), SECOND_TEAM);
+
+  /* A form over the window holds the data file too. */
+  form = antt_record_form_new (antt_window_get_database (window), "teams", 0, &error);
+  g_assert_no_error (error);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (form));
+  g_set_weak_pointer (&old_form, form);
 
   restore = antt_restore_new (window, backup, fixture->path);
   g_signal_connect (restore, "finished", G_CALLBACK (restore_finished_cb), &result);
@@ -568,6 +578,7 @@ test_restore (Fixture       *fixture,
   restored = antt_restore_get_window (restore);
   g_assert_nonnull (restored);
   g_assert_null (old_window);
+  g_assert_null (old_form);
   g_assert_cmpstr (antt_database_get_path (antt_window_get_database (restored)), ==,
                    fixture->path);
   wait_for_text (GTK_WIDGET (restored), FIRST_TEAM);
