@@ -692,7 +692,13 @@ antt_application_startup (GApplication *app)
 
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->snapshot_timer = g_timeout_add_seconds (SNAPSHOT_FIRST_SECONDS, snapshot_timer_cb, self);
+  /* ANTT_SNAPSHOT_FIRST_MS: the first look sooner, for tests. */
+  if (g_getenv ("ANTT_SNAPSHOT_FIRST_MS") != NULL)
+    self->snapshot_timer = g_timeout_add ((guint) g_ascii_strtoull (g_getenv ("ANTT_SNAPSHOT_FIRST_MS"),
+                                                                    NULL, 10),
+                                          snapshot_timer_cb, self);
+  else
+    self->snapshot_timer = g_timeout_add_seconds (SNAPSHOT_FIRST_SECONDS, snapshot_timer_cb, self);
 }
 
 static void

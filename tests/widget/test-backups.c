@@ -662,24 +662,41 @@ test_restore_wrong_passphrase (Fixture       *fixture,
 
 /* Snapshots ------------------------------------------------------------------------- */
 
+static gint64 quit_time;
+
 static gboolean
 quit_cb (gpointer user_data)
 {
+  quit_time = g_get_real_time ();
   g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_REMOVE;
 }
 
-/* The real application, started on the file and quit from its menu. */
+/* The real application, started on the file and quit from its menu
+ * after @open_ms. */
 static void
-run_app (const char *path)
+run_app (const char *path,
+         guint       open_ms)
 {
   g_autoptr(AnttApplication) app = antt_application_new ();
   char *argv[] = { (char *) "thidua-antt", (char *) "--database", (char *) path, NULL };
 
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_timeout_add (200, quit_cb, app);
+  g_timeout_add (open_ms, quit_cb, app);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+static gint64
+created_usec (const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttBackupInfo) info = antt_backup_read (backup, NULL, NULL, &error);
+  GDateTime *created;
+
+  g_assert_no_error (error);
+  created = antt_backup_manifest_get_created (antt_backup_info_get_manifest (info));
+  return g_date_time_to_unix (created) * G_USEC_PER_SEC + g_date_time_get_microsecond (created);
 }
 
 static char *
@@ -711,7 +728,7 @@ test_snapshot_on_quit (Fixture       *fixture,
   g_settings_set_int (settings, "snapshot-keep", 3);
 
   /* The first quit keeps a snapshot. */
-  run_app (fixture->path);
+  run_app (fixture->path, 200);
   g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 1);
 
   /* Older snapshots, then a change: the quit adds one and keeps three. */
@@ -730,7 +747,7 @@ test_snapshot_on_quit (Fixture       *fixture,
     add_team (db, SECOND_TEAM);
   }
 
-  run_app (fixture->path);
+  run_app (fixture->path, 200);
   g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 3);
   newest = newest_snapshot (snapshots);
   g_assert_nonnull (newest);
@@ -743,10 +760,44 @@ test_snapshot_on_quit (Fixture       *fixture,
   }
 
   /* Nothing changed since: no new snapshot pushes the older days out. */
-  run_app (fixture->path);
+  run_app (fixture->path, 200);
   g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 3);
   newest_again = newest_snapshot (snapshots);
   g_assert_cmpstr (newest_again, ==, newest);
+}
+
+/* While open: a snapshot when none is a day old, taken before the quit;
+ * the quit then takes none of the same data. */
+static void
+test_snapshot_daily (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *snapshots = snapshot_folder ();
+  g_autofree char *newest = NULL;
+  g_autofree char *newest_again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ANTT_SNAPSHOT_FIRST_MS", "100", TRUE);
+
+  run_app (fixture->path, 2500);
+  g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 1);
+  newest = newest_snapshot (snapshots);
+  g_assert_cmpint (created_usec (newest), <, quit_time);
+
+  /* A snapshot of today: the daily look takes none, the quit one (the
+   * data changed). */
+  {
+    g_autoptr(AnttDatabase) db = antt_database_open (fixture->path,
+                                                     ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+    g_assert_no_error (error);
+    add_team (db, SECOND_TEAM);
+  }
+  run_app (fixture->path, 2500);
+  g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 2);
+  newest_again = newest_snapshot (snapshots);
+  g_assert_cmpint (created_usec (newest_again), >=, quit_time);
+
+  g_unsetenv ("ANTT_SNAPSHOT_FIRST_MS");
 }
 
 int
@@ -778,6 +829,8 @@ main (int   argc,
               fixture_set_up, test_restore_wrong_passphrase, fixture_tear_down);
   g_test_add ("/backups/snapshot-on-quit", Fixture, NULL,
               fixture_set_up, test_snapshot_on_quit, fixture_tear_down);
+  g_test_add ("/backups/snapshot-daily", Fixture, NULL,
+              fixture_set_up, test_snapshot_daily, fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (data_home);
