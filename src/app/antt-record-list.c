@@ -1104,6 +1104,38 @@ update_proxies (AnttRecordList *self)
                                              g_array_index (positions, guint, i)));
 }
 
+/* The items after a change move with it, as the view that holds them
+ * understands it (the rows they show are the same); those of the rows
+ * removed are the list's no more. */
+static void
+move_proxies (AnttRecordList *self,
+              guint           position,
+              guint           removed,
+              guint           added)
+{
+  g_autoptr(GHashTable) moved = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->proxies);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint at = GPOINTER_TO_UINT (key);
+
+      if (at < position)
+        g_hash_table_insert (moved, key, value);
+      else if (at >= position + removed)
+        g_hash_table_insert (moved, GUINT_TO_POINTER (at - removed + added), value);
+      else
+        g_object_weak_unref (value, proxy_finalized_cb, self);
+    }
+
+  g_hash_table_remove_all (self->proxies);
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->proxies, key, value);
+}
+
 /* Shows @view (rows of the snapshot), announcing only the rows between the
  * first and the last that changed, so that views keep theirs. @old_rows
  * are the rows the old view pointed into. */
@@ -1139,6 +1171,8 @@ show_view (AnttRecordList *self,
         suffix++;
     }
 
+  if (prefix != old_len || prefix != new_len)
+    move_proxies (self, prefix, old_len - prefix - suffix, new_len - prefix - suffix);
   g_array_unref (self->view);
   self->view = g_array_ref (view);
   if (new_rows == NULL)

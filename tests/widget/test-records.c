@@ -759,6 +759,55 @@ test_sort_keeps_selection (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* A view keeps the items it shows across a change: those after it move
+ * with it and still show the same rows, as the view believes. */
+static void
+test_items_follow_changes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *names[] = { "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng" };
+  g_autoptr(AnttRecordItem) third = NULL;
+  g_autoptr(AnttRecordItem) fourth = NULL;
+  g_autoptr(AnttRecordItem) second = NULL;
+  g_autoptr(AnttRecordItem) again = NULL;
+  GListModel *shown;
+  GtkWindow *window;
+  AnttRecordPage *page;
+  Shown wanted;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id_number = g_strdup_printf ("0380850000%02u", i);
+      insert (fixture->db, new_member (fixture, names[i], id_number));
+    }
+
+  page = show_page (fixture, "members", "full_name", &window);
+  wanted = (Shown) { page, 4 };
+  wait_until (page_shows, &wanted);
+  shown = antt_record_page_get_shown (page);
+  second = g_list_model_get_item (shown, 1);
+  third = g_list_model_get_item (shown, 2);
+  fourth = g_list_model_get_item (shown, 3);
+  g_assert_cmpstr (antt_record_item_get_cell (second, 0), ==, "Trần Thị Bình");
+
+  /* "van" leaves Bình out: Cường and Dũng move up by one, as themselves. */
+  gtk_editable_set_text (antt_record_page_get_search_entry (page), "van");
+  wanted.n = 3;
+  wait_until (page_shows, &wanted);
+  g_assert_cmpstr (antt_record_item_get_cell (third, 0), ==, "Lê Văn Cường");
+  g_assert_cmpstr (antt_record_item_get_cell (fourth, 0), ==, "Phạm Văn Dũng");
+  again = g_list_model_get_item (shown, 1);
+  g_assert_true (again == third);
+  g_clear_object (&again);
+  again = g_list_model_get_item (shown, 2);
+  g_assert_true (again == fourth);
+  g_clear_object (&again);
+  /* The item of the row left out is the list's no more, and still reads. */
+  g_assert_cmpstr (antt_record_item_get_cell (second, 0), ==, "Trần Thị Bình");
+
+  gtk_window_destroy (window);
+}
+
 /* The list says which members do not meet Article 13, with the article. */
 static void
 test_warnings_column (Fixture       *fixture,
@@ -989,6 +1038,7 @@ main (int   argc,
   ADD ("/page/export-csv", test_export_csv);
   ADD ("/page/sort-keeps-selection", test_sort_keeps_selection);
   ADD ("/page/warnings-column", test_warnings_column);
+  ADD ("/page/items-follow-changes", test_items_follow_changes);
 
   return g_test_run ();
 }
