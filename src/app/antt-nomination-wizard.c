@@ -25,7 +25,7 @@
 #include "antt-records.h"
 
 /* Rows beyond this many are left out of the list: searching narrows it. */
-#define MAX_CANDIDATE_ROWS 200
+#define MAX_CANDIDATE_ROWS 100
 
 static const char *const steps[] = { "review", "nominee", "achievements", "summary" };
 
