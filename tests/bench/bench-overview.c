@@ -10,7 +10,9 @@
  *      - the same on a connection opened for the run, as the page's worker
  *        thread does (open, evaluate, close);
  *      - both again on one connection only (antt_targets_set_parallel
- *        (FALSE)), without the second thread;
+ *        (FALSE)), without the second thread (a connection's first
+ *        evaluation is on one connection anyway, so that the two "opened
+ *        for it" lines measure the same);
  *      - what the worker adds: the T16 team-months
  *        (antt_targets_list_team_months()) and the ranking of the teams;
  *        together, antt_target_evaluation_compute() without the chart;

@@ -8,7 +8,8 @@
  *    target for the commune, every team and every village: the median of
  *    --runs runs (7) on the same connection, as the app would repeat it,
  *    and the first of them apart (the page cache still cold, the results'
- *    memory new). Then the same on one connection only
+ *    memory new, and on one connection: a connection's first evaluation
+ *    opens no second one). Then the same on one connection only
  *    (antt_targets_set_parallel (FALSE)), without the second thread.
  * 3. As the floor, times a few plain aggregate queries over the same tables
  *    on a connection of its own with SQLite's default settings: tips per

@@ -1378,9 +1378,9 @@ test_report_reuse (void)
 }
 
 /* Half of the targets are read on a second connection in a second thread
- * (where there are two processors): the same numbers as on one, the
- * records of the moment, and a caller's open transaction read on its own
- * connection. */
+ * (where there are two processors, from a connection's second evaluation
+ * on): the same numbers as on one, the records of the moment, and a
+ * caller's open transaction read on its own connection. */
 static void
 test_report_two_connections (void)
 {
@@ -1401,6 +1401,10 @@ test_report_two_connections (void)
   patrol = insert_patrol (&fx, "2024-09-05", 0);
   insert_link (&fx, "patrol_participants", "patrol_id", patrol, fx.m[1]);
 
+  /* A connection's first evaluation is on it alone; the next ones on two. */
+  sequential = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  g_assert_null (g_object_get_data (G_OBJECT (fx.db), "antt-targets-helper"));
+  g_clear_pointer (&sequential, antt_target_report_unref);
   parallel = evaluate (&fx, P1_FROM, P1_TO, TODAY);
   if (g_get_num_processors () > 1)
     g_assert_nonnull (g_object_get_data (G_OBJECT (fx.db), "antt-targets-helper"));
