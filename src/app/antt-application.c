@@ -293,7 +293,12 @@ antt_application_backup_action (GSimpleAction *action,
   AnttBackupDialog *dialog;
 
   if (db == NULL)
-    return;
+    {
+      if (window != NULL)
+        antt_window_add_toast (window, adw_toast_new (_("No data file is open: there is "
+                                                        "nothing to back up.")));
+      return;
+    }
 
   dialog = antt_backup_dialog_new (GTK_WINDOW (window), antt_database_get_path (db));
   gtk_window_present (GTK_WINDOW (dialog));
