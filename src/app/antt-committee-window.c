@@ -55,11 +55,13 @@ struct _AnttCommitteeWindow
   GtkLabel         *message_label;
   AdwEntryRow      *date_row;
   AdwEntryRow      *time_row;
+  AdwEntryRow      *ended_row;
   AdwEntryRow      *place_row;
   AdwEntryRow      *chair_row;
   AdwEntryRow      *secretary_row;
   GtkSpinButton    *total_spin;
   GtkSpinButton    *present_spin;
+  AdwEntryRow      *absent_row;
   GtkSpinButton    *quorum_spin;
   GtkSpinButton    *approve_spin;
   AdwComboRow      *method_row;
@@ -658,6 +660,8 @@ load_meeting (AnttCommitteeWindow *self)
     set_entry_text (self->date_row, date);
   }
   set_entry_text (self->time_row, antt_record_get_string (meeting, "held_time"));
+  set_entry_text (self->ended_row, antt_record_get_string (meeting, "ended_time"));
+  set_entry_text (self->absent_row, antt_record_get_string (meeting, "absent_names"));
   set_entry_text (self->place_row, antt_record_get_string (meeting, "place"));
   set_entry_text (self->chair_row, antt_record_get_string (meeting, "chair"));
   set_entry_text (self->secretary_row, antt_record_get_string (meeting, "secretary"));
@@ -820,6 +824,8 @@ antt_committee_window_class_init (AnttCommitteeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, date_row);
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, time_row);
+  gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, ended_row);
+  gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, absent_row);
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, place_row);
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, chair_row);
   gtk_widget_class_bind_template_child (widget_class, AnttCommitteeWindow, secretary_row);
@@ -923,6 +929,7 @@ antt_committee_window_set_field (AnttCommitteeWindow *self,
 {
   struct { const char *column; AdwEntryRow *row; } entries[] = {
     { "held_date", self->date_row }, { "held_time", self->time_row },
+    { "ended_time", self->ended_row }, { "absent_names", self->absent_row },
     { "place", self->place_row }, { "chair", self->chair_row },
     { "secretary", self->secretary_row },
   };
@@ -983,6 +990,13 @@ antt_committee_window_save_meeting (AnttCommitteeWindow  *self,
     antt_record_set_string (meeting, "held_time", time);
   else
     antt_record_set_null (meeting, "held_time");
+  time = gtk_editable_get_text (GTK_EDITABLE (self->ended_row));
+  if (*time != '\0')
+    antt_record_set_string (meeting, "ended_time", time);
+  else
+    antt_record_set_null (meeting, "ended_time");
+  antt_record_set_string (meeting, "absent_names",
+                          gtk_editable_get_text (GTK_EDITABLE (self->absent_row)));
   antt_record_set_string (meeting, "place", gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
   antt_record_set_string (meeting, "chair", gtk_editable_get_text (GTK_EDITABLE (self->chair_row)));
   antt_record_set_string (meeting, "secretary",

@@ -504,6 +504,8 @@ test_committee_votes (Fixture       *fixture,
 
   antt_committee_window_set_field (window, "held_date", "15/01/2025");
   antt_committee_window_set_field (window, "held_time", "08:00");
+  antt_committee_window_set_field (window, "ended_time", "10:30");
+  antt_committee_window_set_field (window, "absent_names", "Phạm Văn Tâm");
   antt_committee_window_set_field (window, "place", "Hội trường Công an xã");
   antt_committee_window_set_field (window, "chair", "Lê Văn Thành");
   antt_committee_window_set_field (window, "secretary", "Trần Thị Hoa");
@@ -521,6 +523,12 @@ test_committee_votes (Fixture       *fixture,
   g_assert_cmpint (stored_int (fixture, "committee_meetings", meeting, "members_present"), ==, 6);
   status = stored_string (fixture, "committee_meetings", meeting, "held_date");
   g_assert_cmpstr (status, ==, "2025-01-15");
+  g_clear_pointer (&status, g_free);
+  status = stored_string (fixture, "committee_meetings", meeting, "ended_time");
+  g_assert_cmpstr (status, ==, "10:30");
+  g_clear_pointer (&status, g_free);
+  status = stored_string (fixture, "committee_meetings", meeting, "absent_names");
+  g_assert_cmpstr (status, ==, "Phạm Văn Tâm");
   g_clear_pointer (&status, g_free);
   status = stored_string (fixture, "committee_meetings", meeting, "vote_method");
   g_assert_cmpstr (status, ==, "show_of_hands");
