@@ -25,6 +25,7 @@
 #include <math.h>
 
 #include "antt-app-util.h"
+#include "antt-campaign.h"
 #include "antt-chart.h"
 #include "antt-date.h"
 #include "antt-overview-page.h"
@@ -152,30 +153,6 @@ period_free (gpointer data)
 }
 
 /* Helpers ------------------------------------------------------------------ */
-
-/* The default movement, or else the one that started last. */
-static AnttRecord *
-find_campaign (AnttDatabase  *database,
-               GError       **error)
-{
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
-
-  antt_filter_add_equals (filter, "is_default", 1);
-  campaigns = antt_records_list (database, "campaigns", filter, error);
-  if (campaigns == NULL)
-    return NULL;
-
-  if (campaigns->len == 0)
-    {
-      g_clear_pointer (&campaigns, g_ptr_array_unref);
-      campaigns = antt_records_list (database, "campaigns", NULL, error);
-      if (campaigns == NULL || campaigns->len == 0)
-        return NULL;
-    }
-
-  return antt_record_ref (g_ptr_array_index (campaigns, campaigns->len - 1));
-}
 
 static void
 show_status (AnttOverviewPage *self,
@@ -1278,7 +1255,7 @@ reload_movement (AnttOverviewPage *self)
 
   schedule_midnight_reload (self);
 
-  campaign = find_campaign (self->database, &error);
+  campaign = antt_campaign_find_current (self->database, &error);
   if (campaign == NULL && error != NULL)
     {
       self->campaign_id = 0;

@@ -10,6 +10,7 @@
 
 #include "antt-app-util.h"
 #include "antt-awards-page.h"
+#include "antt-campaign.h"
 #include "antt-document-actions.h"
 #include "antt-overview-page.h"
 #include "antt-record-form.h"
@@ -51,6 +52,7 @@ update_switcher (AnttWindow *self)
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.commune-settings", has_content);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.movement-settings", has_content);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     has_content &&
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
@@ -216,20 +218,15 @@ new_record_action (GtkWidget  *widget,
     antt_record_page_add (page);
 }
 
-/* The commune's names and signer, used by every report: its one row. */
 static void
-commune_settings_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
+present_form (AnttWindow *self,
+              const char *table,
+              gint64      id)
 {
-  AnttWindow *self = ANTT_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   AnttRecordForm *form;
 
-  if (self->database == NULL)
-    return;
-
-  form = antt_record_form_new (self->database, "commune", 1, &error);
+  form = antt_record_form_new (self->database, table, id, &error);
   if (form == NULL)
     {
       show_error_dialog (self, error);
@@ -238,6 +235,42 @@ commune_settings_action (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (form));
+}
+
+/* The commune's names and signer, used by every report: its one row. */
+static void
+commune_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  AnttWindow *self = ANTT_WINDOW (widget);
+
+  if (self->database != NULL)
+    present_form (self, "commune", 1);
+}
+
+/* The plan itself (its number, date, issuer and dates), which the reports
+ * quote as their legal basis. */
+static void
+movement_settings_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  AnttWindow *self = ANTT_WINDOW (widget);
+  g_autoptr(AnttRecord) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  campaign = antt_campaign_find_current (self->database, &error);
+  if (error != NULL)
+    {
+      show_error_dialog (self, error);
+      return;
+    }
+
+  present_form (self, "campaigns", campaign != NULL ? antt_record_get_id (campaign) : 0);
 }
 
 static void
@@ -362,6 +395,8 @@ antt_window_class_init (AnttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "window.commune-settings", NULL,
                                    commune_settings_action);
+  gtk_widget_class_install_action (widget_class, "window.movement-settings", NULL,
+                                   movement_settings_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
