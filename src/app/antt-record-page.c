@@ -376,7 +376,9 @@ show_cell (GtkListItem *list_item)
    * GTK's own (the column view makes them): reached as the label's
    * parents. */
   name = *text != '\0' ? text : _("Empty");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* (A label names itself by its text whenever that changes.) */
+  if (*text == '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   cell_widget = gtk_widget_get_parent (label);
   if (cell_widget != NULL &&
       (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (cell_widget)) == GTK_ACCESSIBLE_ROLE_CELL ||
