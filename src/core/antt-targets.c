@@ -198,6 +198,12 @@ struct _AnttTargetReport
   guint            n_targets;
   AnttTargetResult *results;   /* one block for the results of every target */
   gsize            n_results;
+
+  /* T16's grid, as evaluated: the teams (Team, strings in `strings`), the
+   * months and the deeds of each team in each month. */
+  GArray          *t16_teams;
+  GArray          *t16_months;
+  guint           *t16_counts;
 };
 
 G_DEFINE_BOXED_TYPE (AnttTargetReport, antt_target_report,
@@ -618,29 +624,22 @@ month_counted (const Month *month,
   return n_deeds > 0 || strcmp (month->month_end, today) < 0;
 }
 
-static gboolean
-team_months_compute (AnttDatabase  *db,
-                     GArray        *teams,
-                     gint64         team_id,
-                     const char    *from,
-                     const char    *to,
-                     const char    *today,
-                     GArray        *out,
-                     GError       **error)
+/* Appends to @out the team-months of @teams (Team) whose deeds per month
+ * are @counts (see count_deeds ()); of the team @team_id only, unless 0. */
+static void
+team_months_build (GArray      *teams,
+                   GArray      *months,
+                   const guint *counts,
+                   gint64       team_id,
+                   const char  *today,
+                   GArray      *out)
 {
-  g_autoptr(GArray) months = period_months (from, to);
-  g_autofree guint *counts = NULL;
-
-  if (months->len == 0 || teams->len == 0)
-    return TRUE;
-
-  counts = count_deeds (db, teams, team_id, months, error);
-  if (counts == NULL)
-    return FALSE;
-
   for (guint t = 0; t < teams->len; t++)
     {
       const Team *team = &g_array_index (teams, Team, t);
+
+      if (team_id != 0 && team->id != team_id)
+        continue;
 
       for (guint m = 0; m < months->len; m++)
         {
@@ -660,6 +659,28 @@ team_months_compute (AnttDatabase  *db,
           g_array_append_val (out, tm);
         }
     }
+}
+
+static gboolean
+team_months_compute (AnttDatabase  *db,
+                     GArray        *teams,
+                     gint64         team_id,
+                     const char    *from,
+                     const char    *to,
+                     const char    *today,
+                     GArray        *out,
+                     GError       **error)
+{
+  g_autoptr(GArray) months = period_months (from, to);
+  g_autofree guint *counts = NULL;
+
+  if (months->len == 0 || teams->len == 0)
+    return TRUE;
+
+  counts = count_deeds (db, teams, team_id, months, error);
+  if (counts == NULL)
+    return FALSE;
+  team_months_build (teams, months, counts, team_id, today, out);
   return TRUE;
 }
 
@@ -745,6 +766,9 @@ antt_target_report_unref (AnttTargetReport *report)
   g_free (report->targets);
   if (report->results != NULL)
     results_block_give (report->results, report->n_results);
+  g_clear_pointer (&report->t16_teams, g_array_unref);
+  g_clear_pointer (&report->t16_months, g_array_unref);
+  g_clear_pointer (&report->t16_counts, g_free);
   for (guint l = 0; l < ANTT_TARGET_N_LEVELS; l++)
     {
       id_map_clear (&report->unit_index[l]);
@@ -1689,6 +1713,30 @@ eval_reintegration (Eval    *e,
   return step_error (e->db, rc, error);
 }
 
+/* May run on the helper's thread (see "Two connections"): once the units
+ * are loaded, nothing else adds to the report's strings. */
+static void
+report_keep_team_months (AnttTargetReport *report,
+                         GArray           *teams,
+                         GArray           *months,
+                         guint            *counts)
+{
+  report->t16_teams = g_array_sized_new (FALSE, FALSE, sizeof (Team), teams->len);
+  for (guint t = 0; t < teams->len; t++)
+    {
+      Team team = g_array_index (teams, Team, t);
+
+      team.name = NULL;
+      if (team.established != NULL)
+        team.established = g_string_chunk_insert_const (report->strings, team.established);
+      if (team.dissolved != NULL)
+        team.dissolved = g_string_chunk_insert_const (report->strings, team.dissolved);
+      g_array_append_val (report->t16_teams, team);
+    }
+  report->t16_months = months;
+  report->t16_counts = counts;
+}
+
 /* T16 */
 static gboolean
 eval_deeds (Eval    *e,
@@ -1722,6 +1770,11 @@ eval_deeds (Eval    *e,
             tally_team (t16, (int) t, n_deeds > 0, 1);
         }
     }
+
+  /* Kept for antt_target_report_dup_team_months (): the teams' strings
+   * move to the report's. */
+  report_keep_team_months (e->report, e->teams, g_steal_pointer (&months),
+                           g_steal_pointer (&counts));
   return TRUE;
 }
 
@@ -3066,6 +3119,32 @@ antt_targets_list_team_months (AnttDatabase  *db,
   if (!team_months_compute (db, teams, team_id, from_iso, to_iso, today, months, error))
     return NULL;
   return g_steal_pointer (&months);
+}
+
+/**
+ * antt_target_report_dup_team_months:
+ * @team_id: one team, or 0 for every team of the report
+ *
+ * The T16 grid of the report's period and day, as
+ * antt_targets_list_team_months() gives it, but from the good deeds that
+ * the evaluation counted: read once, in the same snapshot as the targets.
+ *
+ * Returns: (transfer full) (element-type AnttTeamMonth): team by team (by
+ *   id), month by month; empty when the movement has no target T16
+ */
+GArray *
+antt_target_report_dup_team_months (AnttTargetReport *report,
+                                    gint64            team_id)
+{
+  GArray *out;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  out = g_array_new (FALSE, FALSE, sizeof (AnttTeamMonth));
+  if (report->t16_counts != NULL)
+    team_months_build (report->t16_teams, report->t16_months, report->t16_counts, team_id,
+                       report->today, out);
+  return out;
 }
 
 /* Periods ----------------------------------------------------------------------- */

@@ -139,6 +139,8 @@ GPtrArray              *antt_targets_list_records        (AnttDatabase          
                                                           const char              *to_iso,
                                                           gboolean                 failing_only,
                                                           GError                 **error);
+GArray                 *antt_target_report_dup_team_months (AnttTargetReport      *report,
+                                                          gint64                   team_id);
 GArray                 *antt_targets_list_team_months    (AnttDatabase            *db,
                                                           gint64                   team_id,
                                                           const char              *from_iso,

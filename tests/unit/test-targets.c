@@ -1168,6 +1168,38 @@ insert_deed (Fixture    *fx,
   return insert (fx, deed);
 }
 
+/* antt_target_report_dup_team_months() against a grid read anew. */
+static void
+assert_team_months_equal (Fixture          *fx,
+                          AnttTargetReport *report,
+                          gint64            team_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) read = antt_targets_list_team_months (fx->db, team_id,
+                                                          antt_target_report_get_from (report),
+                                                          antt_target_report_get_to (report),
+                                                          antt_target_report_get_today (report),
+                                                          &error);
+  g_autoptr(GArray) kept = antt_target_report_dup_team_months (report, team_id);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, read->len);
+  g_assert_cmpuint (kept->len, >, 0);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const AnttTeamMonth *a = &g_array_index (kept, AnttTeamMonth, i);
+      const AnttTeamMonth *b = &g_array_index (read, AnttTeamMonth, i);
+
+      g_assert_cmpint (a->team_id, ==, b->team_id);
+      g_assert_cmpuint (a->year, ==, b->year);
+      g_assert_cmpuint (a->month, ==, b->month);
+      g_assert_cmpstr (a->first, ==, b->first);
+      g_assert_cmpstr (a->last, ==, b->last);
+      g_assert_cmpuint (a->n_deeds, ==, b->n_deeds);
+      g_assert_cmpint (a->counted, ==, b->counted);
+    }
+}
+
 static void
 test_t16_team_months (void)
 {
@@ -1251,6 +1283,20 @@ test_t16_team_months (void)
   months = antt_targets_list_team_months (fx.db, fx.team[2], P1_FROM, P1_TO, TODAY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (months->len, ==, 2);
+  g_clear_pointer (&months, g_array_unref);
+
+  /* The same grid from the report, which counted the deeds already; also
+   * on 20/02/2025, when February is not over. */
+  report = evaluate (&fx, P1_FROM, P1_TO, TODAY);
+  assert_team_months_equal (&fx, report, 0);
+  assert_team_months_equal (&fx, report, fx.team[0]);
+  assert_team_months_equal (&fx, report, fx.team[2]);
+  g_clear_pointer (&report, antt_target_report_unref);
+  report = evaluate (&fx, P1_FROM, P1_TO, "2025-02-20");
+  assert_team_months_equal (&fx, report, 0);
+  g_clear_pointer (&report, antt_target_report_unref);
+  report = evaluate (&fx, "2024-10-01", "2024-10-31", "2024-10-15");
+  assert_team_months_equal (&fx, report, 0);
 
   /* Behind the numbers: the deeds of the months; the teams with an empty
    * month. */
