@@ -5,11 +5,19 @@ Run by meson with the path of antt-cli as the first argument.
 """
 import hashlib
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
+
+# The version a new file must have: the core's own constant.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       '..', '..', 'src', 'core', 'antt-database.h'),
+          encoding='utf-8') as header:
+    SCHEMA_VERSION = int(re.search(r'#define ANTT_SCHEMA_VERSION (\d+)',
+                                   header.read()).group(1))
 
 CLI = None
 
@@ -46,7 +54,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue(os.path.exists(db))
         con = sqlite3.connect(db)
-        self.assertEqual(con.execute('PRAGMA user_version').fetchone()[0], 3)
+        self.assertEqual(con.execute('PRAGMA user_version').fetchone()[0], SCHEMA_VERSION)
         self.assertEqual(con.execute('SELECT count(*) FROM targets').fetchone()[0], 16)
         con.close()
         # Running it again checks the file and seeds nothing twice.
