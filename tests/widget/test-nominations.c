@@ -610,6 +610,22 @@ test_committee_votes (Fixture       *fixture,
   close_window (window);
 }
 
+static void
+count_actionables (GtkWidget  *root,
+                   const char *action,
+                   guint      *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        (*n)++;
+      count_actionables (child, action, n);
+    }
+}
+
 static gboolean
 find_label (GtkWidget  *root,
             const char *text)
@@ -693,6 +709,15 @@ test_awards_page (Fixture       *fixture,
   g_assert_false (find_label (page, "0/20 individuals"));
 
   /* "Add" opens the wizard, not the generic form. */
+  {
+    guint generic = 0, wizard = 0;
+
+    /* The list's own add buttons (toolbar, empty page) are the wizard's. */
+    count_actionables (page, "record.new", &generic);
+    count_actionables (page, "awards.new-nomination", &wizard);
+    g_assert_cmpuint (generic, ==, 0);
+    g_assert_cmpuint (wizard, ==, 2);
+  }
   g_assert_true (gtk_widget_activate_action (page, "awards.new-nomination", NULL));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
