@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "antt-app-util.h"
+#include "antt-campaign.h"
 #include "antt-awards-page.h"
 #include "antt-committee-window.h"
 #include "antt-display.h"
@@ -326,8 +327,7 @@ redirect_add_buttons (GtkWidget *widget)
 static void
 load_reviews (AnttAwardsPage *self)
 {
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(AnttRecord) campaign = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   g_autofree char *today = antt_app_today_iso ();
   gint64 previous = selected_review (self);
@@ -340,13 +340,9 @@ load_reviews (AnttAwardsPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->review_names)), NULL);
 
   if (self->database != NULL)
+    campaign = antt_campaign_find_current (self->database, NULL);
+  if (campaign != NULL)
     {
-      antt_filter_add_equals (filter, "is_default", 1);
-      campaigns = antt_records_list (self->database, "campaigns", filter, NULL);
-    }
-  if (campaigns != NULL && campaigns->len > 0)
-    {
-      AnttRecord *campaign = g_ptr_array_index (campaigns, campaigns->len - 1);
       g_autoptr(AnttFilter) by_campaign = antt_filter_new ();
 
       antt_filter_add_equals (by_campaign, "campaign_id", antt_record_get_id (campaign));

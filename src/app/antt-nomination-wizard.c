@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "antt-app-util.h"
+#include "antt-campaign.h"
 #include "antt-date.h"
 #include "antt-nomination-wizard.h"
 #include "antt-records.h"
@@ -1012,18 +1013,14 @@ static void
 load_reviews (AnttNominationWizard *self,
               gint64                wanted)
 {
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(AnttRecord) campaign = antt_campaign_find_current (self->database, NULL);
   g_autoptr(GPtrArray) phases = NULL;
   g_autofree char *today = antt_app_today_iso ();
   guint selected = 0;
   gboolean chosen = FALSE;
 
-  antt_filter_add_equals (filter, "is_default", 1);
-  campaigns = antt_records_list (self->database, "campaigns", filter, NULL);
-  if (campaigns != NULL && campaigns->len > 0)
+  if (campaign != NULL)
     {
-      AnttRecord *campaign = g_ptr_array_index (campaigns, campaigns->len - 1);
       g_autoptr(AnttFilter) by_campaign = antt_filter_new ();
 
       antt_filter_add_equals (by_campaign, "campaign_id", antt_record_get_id (campaign));

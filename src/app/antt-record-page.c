@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "antt-campaign.h"
 #include "antt-csv.h"
 #include "antt-date.h"
 #include "antt-display.h"
@@ -640,26 +641,6 @@ set_filter_visible (GtkWidget *filter,
   gtk_widget_set_visible (filter, visible);
 }
 
-/* The default movement, or else the one that started last. */
-static AnttRecord *
-find_campaign (AnttDatabase *database)
-{
-  g_autoptr(AnttFilter) filter = antt_filter_new ();
-  g_autoptr(GPtrArray) campaigns = NULL;
-
-  antt_filter_add_equals (filter, "is_default", 1);
-  campaigns = antt_records_list (database, "campaigns", filter, NULL);
-  if (campaigns == NULL || campaigns->len == 0)
-    {
-      g_clear_pointer (&campaigns, g_ptr_array_unref);
-      campaigns = antt_records_list (database, "campaigns", NULL, NULL);
-    }
-  if (campaigns == NULL || campaigns->len == 0)
-    return NULL;
-
-  return antt_record_ref (g_ptr_array_index (campaigns, campaigns->len - 1));
-}
-
 static void
 add_period (AnttRecordPage *self,
             const char     *name,
@@ -748,7 +729,7 @@ load_periods (AnttRecordPage *self)
 
   add_period (self, _("All dates"), NULL, NULL);
 
-  campaign = self->database ? find_campaign (self->database) : NULL;
+  campaign = self->database ? antt_campaign_find_current (self->database, NULL) : NULL;
   if (campaign != NULL)
     {
       g_autoptr(AnttFilter) filter = antt_filter_new ();

@@ -212,8 +212,18 @@ new_record_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  AnttRecordPage *page = shown_record_page (ANTT_WINDOW (widget));
+  AnttWindow *self = ANTT_WINDOW (widget);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  AnttRecordPage *page;
 
+  /* A nomination is made through the wizard, which holds the caps. */
+  if (self->database != NULL && ANTT_IS_AWARDS_PAGE (visible))
+    {
+      gtk_widget_activate_action (visible, "awards.new-nomination", NULL);
+      return;
+    }
+
+  page = shown_record_page (self);
   if (page != NULL)
     antt_record_page_add (page);
 }

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "antt-campaign.h"
 #include "antt-database.h"
+#include "antt-nomination-wizard.h"
 #include "antt-overview-page.h"
 #include "antt-record-form.h"
 #include "antt-record-page.h"
@@ -339,6 +341,89 @@ test_window_shortcuts (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* On Khen thưởng, Ctrl+N opens the wizard, which holds the caps, never the
+ * plain form that would let a nomination skip them. */
+static void
+test_window_new_nomination (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AnttWindow *window;
+  GtkWindow *wizard;
+
+  g_setenv ("ANTT_PAGE", "awards", TRUE);
+  window = antt_window_new (NULL);
+  g_assert_true (antt_window_open_database (window, fixture->path,
+                                            ANTT_DATABASE_FLAGS_NO_CREATE, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_unsetenv ("ANTT_PAGE");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.new-record", NULL));
+  wizard = find_toplevel_of_type (ANTT_TYPE_NOMINATION_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_null (find_form ());
+  g_assert_true (gtk_window_get_transient_for (wizard) == GTK_WINDOW (window));
+
+  gtk_window_destroy (wizard);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Movement Plan edits the plan the reports quote: its number is kept. */
+static void
+test_window_movement_settings (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttRecord) campaign = NULL;
+  AnttWindow *window;
+  AnttRecordForm *form;
+  GtkWidget *editor;
+
+  window = antt_window_new (NULL);
+  g_assert_true (antt_window_open_database (window, fixture->path,
+                                            ANTT_DATABASE_FLAGS_NO_CREATE, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.movement-settings", NULL));
+  form = find_form ();
+  g_assert_nonnull (form);
+  campaign = antt_campaign_find_current (antt_window_get_database (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (antt_record_form_get_id (form), ==, antt_record_get_id (campaign));
+
+  editor = antt_record_form_get_editor (form, "plan_number");
+  g_assert_true (GTK_IS_EDITABLE (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor), "12/KH-BCĐ");
+  g_assert_true (antt_record_form_save (form, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&campaign, antt_record_unref);
+  campaign = antt_campaign_find_current (antt_window_get_database (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (antt_record_get_string (campaign, "plan_number"), ==, "12/KH-BCĐ");
+
+  if (find_form () != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_form ()));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_refused_file (void)
 {
@@ -428,6 +513,10 @@ main (int   argc,
               fixture_set_up, test_overview_follows_changes, fixture_tear_down);
   g_test_add ("/window/shows-database", Fixture, NULL,
               fixture_set_up, test_window_shows_database, fixture_tear_down);
+  g_test_add ("/window/new-nomination", Fixture, NULL,
+              fixture_set_up, test_window_new_nomination, fixture_tear_down);
+  g_test_add ("/window/movement-settings", Fixture, NULL,
+              fixture_set_up, test_window_movement_settings, fixture_tear_down);
   g_test_add ("/window/shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add_func ("/window/refused-file", test_window_refused_file);
