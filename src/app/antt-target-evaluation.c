@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "antt-date.h"
 #include "antt-records.h"
 #include "antt-target-evaluation.h"
@@ -29,6 +31,7 @@ struct _AnttTargetEvaluation
   GArray           *activity_months;  /* guint year * 12 + month - 1 */
   double           *activity[ANTT_N_ACTIVITIES];
   double            seconds;
+  guint             connection_run;  /* 1 = on a connection opened for it */
 };
 
 G_DEFINE_BOXED_TYPE (AnttTargetEvaluation, antt_target_evaluation,
@@ -214,7 +217,6 @@ antt_target_evaluation_compute (AnttDatabase  *db,
                                 GError       **error)
 {
   g_autoptr(AnttTargetEvaluation) self = NULL;
-  g_autoptr(GArray) months = NULL;
   gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
@@ -227,11 +229,8 @@ antt_target_evaluation_compute (AnttDatabase  *db,
   if (self->report == NULL)
     return NULL;
 
-  months = antt_targets_list_team_months (db, 0, from_iso, to_iso,
-                                          antt_target_report_get_today (self->report), error);
-  if (months == NULL)
-    return NULL;
-  self->team_months = g_steal_pointer (&months);
+  /* From the evaluation's own counts, in its snapshot: not read again. */
+  self->team_months = antt_target_report_dup_team_months (self->report, 0);
 
   rank_teams (self);
   sort_team_items (self);
@@ -243,6 +242,165 @@ antt_target_evaluation_compute (AnttDatabase  *db,
   return g_steal_pointer (&self);
 }
 
+/* The worker ------------------------------------------------------------------ */
+
+/* One connection for the evaluations of one page on one file, kept from one
+ * evaluation to the next: the core's page cache stays warm, and from the
+ * second evaluation on, the core reads with its second connection in
+ * parallel (it never does on a connection's first). Opened by the first
+ * evaluation, in its worker thread; one evaluation at a time on it (@lock).
+ *
+ * The page hands its GCancellable to every evaluation, a new one for each
+ * data file it shows, and cancels it when it goes: the worker lives with
+ * the cancellable (as its data), and its connection is closed once it is
+ * cancelled, or when the file at the path is no longer the one opened (a
+ * restore puts another file in its place), so that nothing keeps a file
+ * open that the window no longer shows. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;         /* held by the evaluation running on db */
+  AnttDatabase    *db;           /* NULL until the first evaluation, and once closed */
+  char            *path;         /* of db */
+  guint64          device;       /* the file db was opened on */
+  guint64          inode;
+  guint            runs;         /* evaluations made on db */
+  gint             retired;      /* atomic: the cancellable was cancelled */
+} Worker;
+
+#define WORKER_KEY "antt-target-evaluation-worker"
+
+static gint n_connections;   /* atomic: workers' connections open */
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  g_atomic_ref_count_inc (&worker->ref_count);
+  return worker;
+}
+
+/* With @worker->lock held, or when no one else can have @worker. */
+static void
+worker_close (Worker *worker)
+{
+  if (worker->db == NULL)
+    return;
+
+  g_debug ("Closing the evaluations' connection to %s after %u evaluations",
+           worker->path, worker->runs);
+  g_clear_object (&worker->db);
+  g_clear_pointer (&worker->path, g_free);
+  worker->runs = 0;
+  (void) g_atomic_int_add (&n_connections, -1);
+}
+
+static void
+worker_unref (gpointer data)
+{
+  Worker *worker = data;
+
+  if (!g_atomic_ref_count_dec (&worker->ref_count))
+    return;
+
+  worker_close (worker);
+  g_mutex_clear (&worker->lock);
+  g_free (worker);
+}
+
+static void
+worker_closure_notify (gpointer  data,
+                       GClosure *closure)
+{
+  worker_unref (data);
+}
+
+/* The file at @path: device and inode; FALSE if there is none. */
+static gboolean
+file_identity (const char *path,
+               guint64    *device,
+               guint64    *inode)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return FALSE;
+  *device = (guint64) buf.st_dev;
+  *inode = (guint64) buf.st_ino;
+  return TRUE;
+}
+
+/* With @worker->lock held: the connection for an evaluation on @path, the
+ * one kept if it still reads the file at @path, else a new one. */
+static AnttDatabase *
+worker_get_database (Worker      *worker,
+                     const char  *path,
+                     GError     **error)
+{
+  guint64 device = 0, inode = 0;
+  gboolean identified = file_identity (path, &device, &inode);
+
+  if (worker->db != NULL &&
+      (g_strcmp0 (worker->path, path) != 0 || !identified ||
+       device != worker->device || inode != worker->inode))
+    worker_close (worker);
+
+  if (worker->db == NULL)
+    {
+      worker->db = antt_database_open (path,
+                                       ANTT_DATABASE_FLAGS_NO_CREATE |
+                                       ANTT_DATABASE_FLAGS_NO_SEED,
+                                       error);
+      if (worker->db == NULL)
+        return NULL;
+      g_atomic_int_inc (&n_connections);
+      worker->path = g_strdup (path);
+      worker->runs = 0;
+      /* As it was when opened: a file renamed in between is caught next time. */
+      worker->device = device;
+      worker->inode = inode;
+    }
+  return worker->db;
+}
+
+/* The page's cancellable is cancelled: close the connection now if it is
+ * idle, else its evaluation closes it when done. */
+static void
+worker_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Worker *worker = user_data;
+
+  g_atomic_int_set (&worker->retired, TRUE);
+  if (g_mutex_trylock (&worker->lock))
+    {
+      worker_close (worker);
+      g_mutex_unlock (&worker->lock);
+    }
+}
+
+/* The worker of @cancellable, made with its first evaluation; NULL without
+ * a cancellable, or with one already cancelled. */
+static Worker *
+worker_for (GCancellable *cancellable)
+{
+  Worker *worker;
+
+  if (cancellable == NULL || g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  worker = g_object_get_data (G_OBJECT (cancellable), WORKER_KEY);
+  if (worker == NULL)
+    {
+      worker = g_new0 (Worker, 1);
+      g_atomic_ref_count_init (&worker->ref_count);
+      g_mutex_init (&worker->lock);
+      g_object_set_data_full (G_OBJECT (cancellable), WORKER_KEY, worker, worker_unref);
+      g_signal_connect_data (cancellable, "cancelled", G_CALLBACK (worker_cancelled_cb),
+                             worker_ref (worker), worker_closure_notify, 0);
+    }
+  return worker_ref (worker);
+}
+
 typedef struct
 {
   char     *path;
@@ -251,6 +409,7 @@ typedef struct
   char     *to;
   char     *today;
   gboolean  with_activity;
+  Worker   *worker;   /* NULL: a connection for this evaluation only */
 } Request;
 
 static void
@@ -262,7 +421,53 @@ request_free (gpointer data)
   g_free (request->from);
   g_free (request->to);
   g_free (request->today);
+  g_clear_pointer (&request->worker, worker_unref);
   g_free (request);
+}
+
+static AnttTargetEvaluation *
+compute_on_worker (Request       *request,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Worker *worker = request->worker;
+  AnttTargetEvaluation *evaluation = NULL;
+  AnttDatabase *db;
+
+  g_mutex_lock (&worker->lock);
+
+  if (g_atomic_int_get (&worker->retired) || g_cancellable_is_cancelled (cancellable))
+    {
+      worker_close (worker);
+      g_mutex_unlock (&worker->lock);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+      return NULL;
+    }
+
+  db = worker_get_database (worker, request->path, error);
+  if (db != NULL)
+    evaluation = antt_target_evaluation_compute (db, request->campaign_id, request->from,
+                                                 request->to, request->today,
+                                                 request->with_activity, error);
+  if (evaluation != NULL)
+    evaluation->connection_run = ++worker->runs;
+
+  /* Not kept after an error (the file may be gone or damaged), nor once
+   * the page no longer wants it. */
+  if (evaluation == NULL || g_atomic_int_get (&worker->retired))
+    worker_close (worker);
+
+  g_mutex_unlock (&worker->lock);
+
+  /* Cancelled while the lock was held, too late for the check above but
+   * before worker_cancelled_cb() could take the lock. */
+  if (g_atomic_int_get (&worker->retired))
+    {
+      g_mutex_lock (&worker->lock);
+      worker_close (worker);
+      g_mutex_unlock (&worker->lock);
+    }
+  return evaluation;
 }
 
 static void
@@ -272,26 +477,30 @@ compute_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Request *request = task_data;
-  g_autoptr(AnttDatabase) db = NULL;
   g_autoptr(AnttTargetEvaluation) evaluation = NULL;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* A connection of this thread's own, closed with it. */
-  db = antt_database_open (request->path,
-                           ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
-                           &error);
-  if (db == NULL)
+  if (request->worker != NULL)
+    evaluation = compute_on_worker (request, cancellable, &error);
+  else
     {
-      g_task_return_error (task, error);
-      return;
+      /* A connection of this thread's own, closed with it. */
+      g_autoptr(AnttDatabase) db = antt_database_open (request->path,
+                                                       ANTT_DATABASE_FLAGS_NO_CREATE |
+                                                       ANTT_DATABASE_FLAGS_NO_SEED,
+                                                       &error);
+
+      if (db != NULL)
+        evaluation = antt_target_evaluation_compute (db, request->campaign_id, request->from,
+                                                     request->to, request->today,
+                                                     request->with_activity, &error);
+      if (evaluation != NULL)
+        evaluation->connection_run = 1;
     }
 
-  evaluation = antt_target_evaluation_compute (db, request->campaign_id, request->from,
-                                               request->to, request->today,
-                                               request->with_activity, &error);
   if (evaluation == NULL)
     g_task_return_error (task, error);
   else
@@ -301,9 +510,15 @@ compute_thread (GTask        *task,
 
 /**
  * antt_target_evaluation_compute_async:
- * @path: the data file, opened anew in the worker thread
+ * @path: the data file, opened in the worker thread
+ * @cancellable: (nullable): the page's: the connection opened on @path is
+ *   kept with it for the next evaluations with the same @cancellable, and
+ *   closed once it is cancelled or freed; without one, a connection is
+ *   opened for this evaluation only
  *
- * antt_target_evaluation_compute() in a worker thread.
+ * antt_target_evaluation_compute() in a worker thread. Evaluations with the
+ * same @cancellable run one at a time, on one connection, which sees what
+ * was committed before each of them began.
  */
 void
 antt_target_evaluation_compute_async (const char          *path,
@@ -321,6 +536,7 @@ antt_target_evaluation_compute_async (const char          *path,
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (from_iso != NULL && to_iso != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   request = g_new0 (Request, 1);
   request->path = g_strdup (path);
@@ -329,12 +545,27 @@ antt_target_evaluation_compute_async (const char          *path,
   request->to = g_strdup (to_iso);
   request->today = g_strdup (today_iso);
   request->with_activity = with_activity;
+  request->worker = worker_for (cancellable);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, antt_target_evaluation_compute_async);
   g_task_set_name (task, "[antt] evaluate targets");
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, compute_thread);
+}
+
+/**
+ * antt_target_evaluation_count_connections:
+ *
+ * For the tests: how many connections the workers of
+ * antt_target_evaluation_compute_async() hold open, in all.
+ *
+ * Returns: the connections open
+ */
+guint
+antt_target_evaluation_count_connections (void)
+{
+  return (guint) g_atomic_int_get (&n_connections);
 }
 
 /**
@@ -550,4 +781,19 @@ antt_target_evaluation_get_seconds (AnttTargetEvaluation *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->seconds;
+}
+
+/**
+ * antt_target_evaluation_get_connection_run:
+ *
+ * Returns: which evaluation this was on its connection: 1 for the first
+ *   (a connection opened for it: cold, on one thread only), 2 and more for
+ *   the next ones on a worker's connection kept; 0 when computed on the
+ *   caller's connection by antt_target_evaluation_compute()
+ */
+guint
+antt_target_evaluation_get_connection_run (AnttTargetEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->connection_run;
 }

@@ -5,9 +5,10 @@
  * (and by name, for the grid and the choice of team) and, when asked for,
  * the monthly activity of the whole movement. The rows of the teams are
  * made here too, off the main thread: a province has thousands of teams. It is
- * computed on a connection of its own (SQLite connections are not shared
- * between threads) and is read only once made, so that the page may keep
- * it in a cache and hand it to any thread.
+ * computed on a connection of the worker's (SQLite connections are not
+ * shared between threads), kept from one evaluation of the page to the
+ * next with the page's GCancellable, and is read only once made, so that
+ * the page may keep it in a cache and hand it to any thread.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -89,6 +90,8 @@ void                   antt_target_evaluation_get_activity_month (AnttTargetEval
 const double          *antt_target_evaluation_get_activity     (AnttTargetEvaluation  *self,
                                                                 AnttActivity           activity);
 double                 antt_target_evaluation_get_seconds      (AnttTargetEvaluation  *self);
+guint                  antt_target_evaluation_get_connection_run (AnttTargetEvaluation *self);
+guint                  antt_target_evaluation_count_connections (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttTargetEvaluation, antt_target_evaluation_unref)
 

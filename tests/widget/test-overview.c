@@ -26,10 +26,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "antt-campaign.h"
 #include "antt-chart.h"
 #include "antt-database.h"
 #include "antt-overview-page.h"
 #include "antt-records.h"
+#include "antt-target-evaluation.h"
 #include "antt-target-item.h"
 #include "antt-target-month-grid.h"
 #include "antt-target-records-window.h"
@@ -523,6 +525,280 @@ test_records_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (main_window));
 }
 
+/* The worker's connection ---------------------------------------------------- */
+
+typedef struct
+{
+  gboolean              done;
+  AnttTargetEvaluation *evaluation;
+  GError               *error;
+} Computed;
+
+static void
+computed_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Computed *computed = user_data;
+
+  computed->evaluation = antt_target_evaluation_compute_finish (result, &computed->error);
+  computed->done = TRUE;
+}
+
+static gboolean
+computed_condition (gpointer data)
+{
+  return ((Computed *) data)->done;
+}
+
+typedef struct
+{
+  gint64  campaign_id;
+  char   *from;
+  char   *to;
+} Movement;
+
+static void
+movement_clear (Movement *movement)
+{
+  g_clear_pointer (&movement->from, g_free);
+  g_clear_pointer (&movement->to, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Movement, movement_clear)
+
+static void
+movement_init (Movement     *movement,
+               AnttDatabase *db)
+{
+  g_autoptr(AnttRecord) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+
+  campaign = antt_campaign_find_current (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (campaign);
+  movement->campaign_id = antt_record_get_id (campaign);
+  g_assert_true (antt_targets_get_campaign_period (db, movement->campaign_id,
+                                                   &movement->from, &movement->to, &error));
+  g_assert_no_error (error);
+}
+
+/* The whole movement, evaluated as the page does: in a worker thread, with
+ * @cancellable. */
+static AnttTargetEvaluation *
+evaluate (Movement     *movement,
+          const char   *path,
+          GCancellable *cancellable)
+{
+  Computed computed = { 0 };
+
+  antt_target_evaluation_compute_async (path, movement->campaign_id, movement->from,
+                                        movement->to, "2025-03-15", FALSE, cancellable,
+                                        computed_cb, &computed);
+  g_assert_true (wait_until (computed_condition, &computed));
+  g_assert_no_error (computed.error);
+  g_assert_nonnull (computed.evaluation);
+  return computed.evaluation;
+}
+
+static const AnttTargetResult *
+commune_result (AnttTargetEvaluation *evaluation,
+                const char           *code)
+{
+  const AnttTargetResult *result;
+
+  result = antt_target_report_lookup (antt_target_evaluation_get_report (evaluation), code,
+                                      ANTT_TARGET_LEVEL_COMMUNE, 0);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static gboolean
+connections_are (gpointer data)
+{
+  return antt_target_evaluation_count_connections () == GPOINTER_TO_UINT (data);
+}
+
+/* One connection for the evaluations with one cancellable, kept from one
+ * to the next, which sees what other connections commit meanwhile. */
+static void
+test_worker_connection (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) other_page = g_cancellable_new ();
+  g_autoptr(AnttDatabase) other = NULL;
+  g_autoptr(AnttTargetEvaluation) first = NULL;
+  g_autoptr(AnttTargetEvaluation) second = NULL;
+  g_autoptr(AnttTargetEvaluation) third = NULL;
+  g_autoptr(AnttTargetEvaluation) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Movement) movement = { 0 };
+  AnttDatabase *main_db = fixture->db;
+  guint before;
+
+  movement_init (&movement, fixture->db);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+
+  /* Over the movement: An, Bình and Cường patrolled, Dũng did not. */
+  first = evaluate (&movement, fixture->path, cancellable);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (first), ==, 1);
+  g_assert_cmpint (commune_result (first, "T12")->numerator, ==, 3);
+  g_assert_cmpint (commune_result (first, "T12")->denominator, ==, 4);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  /* Dũng joins a patrol, on the main connection (another tab). */
+  add_participant (fixture, fixture->phase2_patrol, fixture->member[3]);
+  second = evaluate (&movement, fixture->path, cancellable);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (second), ==, 2);
+  g_assert_cmpint (commune_result (second, "T12")->numerator, ==, 4);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  /* A new member, through a connection of another program. */
+  other = antt_database_open (fixture->path, ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  fixture->db = other;
+  insert_member (fixture, "Hoàng Văn Em", 1);
+  fixture->db = main_db;
+  third = evaluate (&movement, fixture->path, cancellable);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (third), ==, 3);
+  g_assert_cmpint (commune_result (third, "T12")->numerator, ==, 4);
+  g_assert_cmpint (commune_result (third, "T12")->denominator, ==, 5);
+  /* What was evaluated before stays as it was. */
+  g_assert_cmpint (commune_result (first, "T12")->denominator, ==, 4);
+
+  /* Another page has a connection of its own. */
+  elsewhere = evaluate (&movement, fixture->path, other_page);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (elsewhere), ==, 1);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 2);
+
+  /* A page that goes cancels: its idle connection closes at once. */
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+  g_cancellable_cancel (other_page);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 0);
+
+  /* Without a cancellable, a connection for the evaluation only. */
+  before = antt_target_evaluation_count_connections ();
+  g_clear_pointer (&first, antt_target_evaluation_unref);
+  first = evaluate (&movement, fixture->path, NULL);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (first), ==, 1);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, before);
+}
+
+/* Another file in the place of the one the connection was opened on, as a
+ * restore leaves it: the next evaluation reads the new file. */
+static void
+test_worker_file_replaced (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AnttTargetEvaluation) before = NULL;
+  g_autoptr(AnttTargetEvaluation) after = NULL;
+  g_autofree char *replacement = g_build_filename (fixture->dir, "replacement.db", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->path);
+  g_autoptr(GFile) dest = g_file_new_for_path (replacement);
+  g_autoptr(GError) error = NULL;
+  g_auto(Movement) movement = { 0 };
+
+  movement_init (&movement, fixture->db);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+
+  /* A copy of the data with one member more. Closing the last connection
+   * leaves the file whole, without a WAL. */
+  g_clear_object (&fixture->db);
+  g_assert_true (g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fixture->db = antt_database_open (replacement, ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  insert_member (fixture, "Hoàng Văn Em", 1);
+  g_clear_object (&fixture->db);
+
+  before = evaluate (&movement, fixture->path, cancellable);
+  g_assert_cmpint (commune_result (before, "T12")->denominator, ==, 4);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  /* Put in the place of the data file while only the worker has it open
+   * (a restore waits for the windows to close theirs). */
+  g_assert_cmpint (g_rename (replacement, fixture->path), ==, 0);
+
+  after = evaluate (&movement, fixture->path, cancellable);
+  g_assert_cmpuint (antt_target_evaluation_get_connection_run (after), ==, 1);
+  g_assert_cmpint (commune_result (after, "T12")->denominator, ==, 5);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 0);
+
+  fixture->db = antt_database_open (fixture->path, ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+/* The page keeps one connection while it shows a file, and none once it
+ * shows another or goes. */
+static void
+test_page_connection (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GtkWidget) page = NULL;
+  g_autoptr(AnttDatabase) empty = NULL;
+  g_autofree char *empty_path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+
+  page = new_page (fixture);
+  g_assert_true (wait_until (page_settled, page));
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  /* A change in another tab: measured again on the same connection. */
+  add_participant (fixture, fixture->phase2_patrol, fixture->member[3]);
+  g_assert_true (wait_for_row (page, "T12", "4/4 — 100.0% ≥ 100%", "Met"));
+  g_assert_cmpuint (antt_target_evaluation_count_connections (), ==, 1);
+
+  /* Another file: the connection to the first one is closed. */
+  empty = antt_database_open (empty_path, ANTT_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  antt_overview_page_set_database (ANTT_OVERVIEW_PAGE (page), empty);
+  g_assert_true (wait_until (page_settled, page));
+  g_assert_cmpuint (g_list_model_get_n_items (antt_overview_page_get_ranking (ANTT_OVERVIEW_PAGE (page))),
+                    ==, 0);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (1)));
+
+  /* And back: the records as they are now. */
+  antt_overview_page_set_database (ANTT_OVERVIEW_PAGE (page), fixture->db);
+  g_assert_true (wait_for_row (page, "T12", "4/4 — 100.0% ≥ 100%", "Met"));
+  g_assert_cmpuint (g_list_model_get_n_items (antt_overview_page_get_ranking (ANTT_OVERVIEW_PAGE (page))),
+                    ==, 2);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (1)));
+
+  g_clear_object (&page);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+}
+
+/* The page goes (the window closes, the app quits) while it evaluates: the
+ * evaluation ends in its thread, then its connection is closed. */
+static void
+test_disposed_while_evaluating (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page;
+
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+
+  page = new_page (fixture);
+  g_assert_true (antt_overview_page_get_evaluating (ANTT_OVERVIEW_PAGE (page)));
+  g_object_unref (page);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+
+  /* Once it has a connection, as well. */
+  page = new_page (fixture);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (1)));
+  add_participant (fixture, fixture->phase2_patrol, fixture->member[3]);
+  g_object_unref (page);
+  g_assert_true (wait_until (connections_are, GUINT_TO_POINTER (0)));
+}
+
 static void
 test_format (void)
 {
@@ -581,6 +857,14 @@ main (int   argc,
               fixture_set_up, test_period, fixture_tear_down);
   g_test_add ("/overview/records-window", Fixture, NULL,
               fixture_set_up, test_records_window, fixture_tear_down);
+  g_test_add ("/overview/worker-connection", Fixture, NULL,
+              fixture_set_up, test_worker_connection, fixture_tear_down);
+  g_test_add ("/overview/worker-file-replaced", Fixture, NULL,
+              fixture_set_up, test_worker_file_replaced, fixture_tear_down);
+  g_test_add ("/overview/page-connection", Fixture, NULL,
+              fixture_set_up, test_page_connection, fixture_tear_down);
+  g_test_add ("/overview/disposed-while-evaluating", Fixture, NULL,
+              fixture_set_up, test_disposed_while_evaluating, fixture_tear_down);
 
   return g_test_run ();
 }
