@@ -189,7 +189,7 @@ update_documents_menu (AnttAwardsPage *self)
     { "nominees", N_("Nominee List") },
     { "minutes", N_("Committee Minutes") },
     { "proposal", N_("Proposal (Tờ trình)") },
-    { "dossier", N_("Whole Dossier…") },
+    { "dossier", N_("Whole Dossier") },
   };
   static const struct {
     const char *action;

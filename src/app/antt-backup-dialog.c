@@ -518,8 +518,8 @@ create_cb (GObject      *source,
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-backup-folder", folder);
       if (ANTT_IS_WINDOW (parent))
-        /* Translators: %s is the name of the backup file */
         antt_window_add_toast (ANTT_WINDOW (parent),
+                               /* Translators: %s is the name of the backup file */
                                adw_toast_new_format (_("Backed up and checked: “%s”"), name));
 
       g_signal_emit (self, signals[FINISHED], 0, info, NULL);

@@ -133,7 +133,7 @@ describe_backup (AdwExpanderRow *row,
     {
       title = g_markup_escape_text (_("Protected by a passphrase"), -1);
       /* Translators: the name of a backup file, then its size */
-      subtitle = g_markup_printf_escaped (_("%s · %s. Verify asks the passphrase, then shows "
+      subtitle = g_markup_printf_escaped (_("%s · %s. Verify asks for the passphrase, then shows "
                                             "what the backup holds."), name, size);
     }
   g_ptr_array_add (details, detail_row (_("File"), path));
@@ -214,8 +214,8 @@ verify_cb (GObject      *source,
       /* An encrypted backup's manifest is known now. */
       if (antt_backup_info_get_manifest (job->info) == NULL)
         describe_backup (job->row, verified);
-      /* Translators: %s is the name of a backup file */
       adw_toast_overlay_add_toast (self->toast_overlay,
+                                   /* Translators: %s is the name of a backup file */
                                    adw_toast_new_format (_("“%s” is sound: it can be restored."),
                                                          name));
       verify_job_free (job);

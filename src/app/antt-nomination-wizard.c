@@ -722,7 +722,7 @@ figures_text (AnttNominationWizard     *self,
   if (selected_kind (self) == ANTT_NOMINEE_COLLECTIVE)
     return g_strdup_printf (_("In the phase from %s to %s, with %u members, the team:\n"
                               "– carried out %u patrols;\n"
-                              "– attended %u PCCC and rescue call-outs, %u of them on time;\n"
+                              "– attended %u fire and rescue call-outs, %u of them on time;\n"
                               "– passed on %u tips from the public;\n"
                               "– took part in handling %u incidents;\n"
                               "– did %u good deeds and received %u commendations;\n"
@@ -732,7 +732,7 @@ figures_text (AnttNominationWizard     *self,
                             f->reintegration_visits);
   return g_strdup_printf (_("In the phase from %s to %s, %s:\n"
                             "– joined %u patrols;\n"
-                            "– attended %u PCCC and rescue call-outs, %u of them on time;\n"
+                            "– attended %u fire and rescue call-outs, %u of them on time;\n"
                             "– passed on %u tips from the public;\n"
                             "– took part in handling %u incidents;\n"
                             "– did %u good deeds and received %u commendations;\n"

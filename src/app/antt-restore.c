@@ -523,8 +523,8 @@ reopen (AnttRestore *self,
       AnttBackupManifest *manifest = antt_backup_info_get_manifest (self->info);
       g_autofree char *made = antt_backup_describe_made (manifest);
 
-      /* Translators: %s is a date and time and what kind of copy it was */
       antt_window_add_toast (self->new_window,
+                             /* Translators: %s is a date and time and what kind of copy it was */
                              adw_toast_new_format (_("Restored the backup of %s. The data as it "
                                                      "was before is kept in the snapshots."),
                                                    made));
@@ -768,8 +768,8 @@ begin_replace (AnttRestore *self)
           gtk_widget_get_visible (GTK_WIDGET (window)))
         {
           fail (self, g_error_new_literal (ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_LOCKED,
-                                           _("A form on the data is still open with changes "
-                                             "not saved. Save or close it, then restore again; "
+                                           _("A form is still open with unsaved changes. "
+                                             "Save or close it, then restore again; "
                                              "nothing was changed.")));
           return;
         }
