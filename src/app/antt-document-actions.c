@@ -30,6 +30,7 @@ struct _AnttDocumentActions
   GSimpleActionGroup *group;
   AnttDatabase       *database;
   GFile              *next_file;
+  GFile              *next_print_file;
   GCancellable       *cancellable;
   guint               n_running;
 };
@@ -55,12 +56,13 @@ static GtkPrintSettings *print_settings = NULL;
 
 typedef struct
 {
-  AnttDocumentActions *self;
+  AnttDocumentActions *self;      /* owned: a print outlives the window */
   char                *action;
   char                *spec;
   AdwToast            *toast;     /* "Preparing…", dismissed when done */
   AnttDocumentSet     *set;
   GFile               *file;      /* the PDF written */
+  GFile               *print_file; /* print: exported there, no dialog */
 } Job;
 
 static void
@@ -71,6 +73,8 @@ job_free (Job *job)
   g_clear_object (&job->toast);
   g_clear_pointer (&job->set, antt_document_set_unref);
   g_clear_object (&job->file);
+  g_clear_object (&job->print_file);
+  g_clear_object (&job->self);
   g_free (job->action);
   g_free (job->spec);
   g_free (job);
@@ -106,7 +110,7 @@ job_new (AnttDocumentActions *self,
 {
   Job *job = g_new0 (Job, 1);
 
-  job->self = self;
+  job->self = g_object_ref (self);
   job->action = g_strdup (action);
   job->spec = g_strdup (spec);
   /* Translators: a toast while a document is built in the background */
@@ -228,6 +232,8 @@ print_done_cb (GtkPrintOperation       *operation,
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
 
+  /* Once only: print_set() finishes the job itself if this never came. */
+  g_signal_handlers_disconnect_by_func (operation, print_done_cb, job);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     gtk_print_operation_get_error (operation, &error);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
@@ -240,16 +246,37 @@ print_set (Job *job)
 {
   g_autoptr(GtkPrintOperation) operation = antt_document_set_new_print_operation (job->set);
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
+  GtkPrintOperationResult result;
+  gulong handler;
 
   if (job->toast != NULL)
     adw_toast_dismiss (job->toast);
   if (print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, print_settings);
+  if (job->print_file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (job->print_file);
+
+      gtk_print_operation_set_export_filename (operation, path);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, job->self->window,
-                           &error);
+  handler = g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
+  result = gtk_print_operation_run (operation, action, job->self->window, &error);
+
+  /* Failed or cancelled at once, without "done": the job ends here. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
+      g_signal_handler_is_connected (operation, handler))
+    {
+      g_signal_handler_disconnect (operation, handler);
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot print."));
+      else if (result == GTK_PRINT_OPERATION_RESULT_CANCEL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      job_finish (job, error);
+    }
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -312,6 +339,8 @@ start_job (AnttDocumentActions *self,
 
   job = job_new (self, action, spec);
   job->file = g_steal_pointer (&file);
+  if (g_str_equal (action, "print"))
+    job->print_file = g_steal_pointer (&self->next_print_file);
   antt_document_set_build_async (self, self->database, spec, NULL, job->file, self->cancellable,
                                  NULL, build_done_cb, job);
 }
@@ -362,6 +391,7 @@ antt_document_actions_dispose (GObject *object)
   g_clear_object (&self->group);
   g_clear_object (&self->database);
   g_clear_object (&self->next_file);
+  g_clear_object (&self->next_print_file);
 
   G_OBJECT_CLASS (antt_document_actions_parent_class)->dispose (object);
 }
@@ -507,4 +537,21 @@ antt_document_actions_get_n_running (AnttDocumentActions *self)
 {
   g_return_val_if_fail (ANTT_IS_DOCUMENT_ACTIONS (self), 0);
   return self->n_running;
+}
+
+/**
+ * antt_document_actions_set_next_print_file:
+ * @file: (nullable): where the next doc.print exports its pages
+ *
+ * For tests: the next print runs GTK's print operation without a dialog,
+ * exporting the pages to @file (the same drawing as on paper).
+ */
+void
+antt_document_actions_set_next_print_file (AnttDocumentActions *self,
+                                           GFile               *file)
+{
+  g_return_if_fail (ANTT_IS_DOCUMENT_ACTIONS (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->next_print_file, file);
 }

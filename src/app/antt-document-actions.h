@@ -30,6 +30,8 @@ void                 antt_document_actions_set_database  (AnttDocumentActions *s
                                                           AnttDatabase        *database);
 void                 antt_document_actions_set_next_file (AnttDocumentActions *self,
                                                           GFile               *file);
+void                 antt_document_actions_set_next_print_file (AnttDocumentActions *self,
+                                                                GFile               *file);
 guint                antt_document_actions_get_n_running (AnttDocumentActions *self);
 
 G_END_DECLS

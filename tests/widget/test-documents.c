@@ -555,6 +555,88 @@ test_print_operation (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "BÁO CÁO"));
 }
 
+/* Closing the main window while a print runs: the actions outlive the
+ * window until the print is done (GtkPrintOperation exporting to a file,
+ * its pages drawn from idles of a nested main loop), then go. */
+typedef struct
+{
+  GtkWindow *window;
+  char      *path;
+} Closer;
+
+static gboolean
+close_when_printing_cb (gpointer data)
+{
+  Closer *closer = data;
+
+  /* The PDF surface is made before the first page is drawn. */
+  if (!g_file_test (closer->path, G_FILE_TEST_EXISTS))
+    return G_SOURCE_CONTINUE;
+  gtk_window_destroy (closer->window);
+  closer->window = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_print_close_window (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AnttDocumentActions *actions = antt_window_get_document_actions (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AnttDocument) apart = build_apart (fixture, ANTT_REPORT_KIND_INTERIM);
+  g_autofree char *n_pages = g_strdup_printf ("%u", antt_document_get_n_pages (apart));
+  g_autofree char *pages = NULL;
+  g_auto(Finished) finished = { 0 };
+  Closer closer = { GTK_WINDOW (fixture->window), path };
+  gpointer weak = actions;
+
+  g_object_add_weak_pointer (G_OBJECT (actions), &weak);
+  antt_document_actions_set_next_print_file (actions, file);
+  g_signal_connect (actions, "finished", G_CALLBACK (finished_cb), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.print",
+                                             "s", "interim"));
+  g_timeout_add (1, close_when_printing_cb, &closer);
+  wait_for (finished_done, &finished);
+  fixture->window = NULL;
+
+  g_assert_null (closer.window);
+  g_assert_no_error (finished.error);
+  g_assert_cmpstr (finished.action, ==, "print");
+  pages = pdf_info (path, "Pages");
+  g_assert_cmpstr (pages, ==, n_pages);
+  /* Gone with its last job. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (weak);
+}
+
+/* The same while the document is still being built in the worker. */
+static void
+test_export_close_window (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AnttDocumentActions *actions = antt_window_get_document_actions (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(Finished) finished = { 0 };
+  gpointer weak = actions;
+
+  g_object_add_weak_pointer (G_OBJECT (actions), &weak);
+  antt_document_actions_set_next_file (actions, file);
+  g_signal_connect (actions, "finished", G_CALLBACK (finished_cb), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.export-pdf",
+                                             "s", "interim"));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_nonnull (weak);
+  wait_for (finished_done, &finished);
+  g_assert_cmpstr (finished.action, ==, "export-pdf");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (weak);
+}
+
 /* The dossier of the interim review, as the Khen thưởng page asks for it:
  * every document of the set, page for page. */
 static void
@@ -678,6 +760,10 @@ main (int   argc,
               fixture_set_up, test_preview_close_saves, fixture_tear_down);
   g_test_add ("/documents/print-operation", Fixture, NULL,
               fixture_set_up, test_print_operation, fixture_tear_down);
+  g_test_add ("/documents/print-close-window", Fixture, NULL,
+              fixture_set_up, test_print_close_window, fixture_tear_down);
+  g_test_add ("/documents/export-close-window", Fixture, NULL,
+              fixture_set_up, test_export_close_window, fixture_tear_down);
   g_test_add ("/documents/overview-menu", Fixture, NULL,
               fixture_set_up, test_overview_menu, fixture_tear_down);
   g_test_add ("/documents/preview-dossier", Fixture, NULL,
