@@ -459,23 +459,6 @@ choose_folder (AnttBackupDialog *self)
 
 /* The backup --------------------------------------------------------------------- */
 
-static const char *
-stage_label (AnttBackupStage stage)
-{
-  switch (stage)
-    {
-    case ANTT_BACKUP_STAGE_SNAPSHOT: return _("Copying the data");
-    case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
-    case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
-    case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
-    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
-    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
-    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
-    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
-    default: return "";
-    }
-}
-
 static void
 progress_cb (AnttBackupStage  stage,
              double           fraction,
@@ -484,7 +467,7 @@ progress_cb (AnttBackupStage  stage,
   AnttBackupDialog *self = user_data;
 
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_label_set_label (self->stage_label, stage_label (stage));
+  gtk_label_set_label (self->stage_label, antt_backup_stage_describe (stage));
 }
 
 static void
@@ -841,7 +824,8 @@ antt_backup_dialog_start (AnttBackupDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_label_set_label (self->stage_label, stage_label (ANTT_BACKUP_STAGE_SNAPSHOT));
+  gtk_label_set_label (self->stage_label,
+                       antt_backup_stage_describe (ANTT_BACKUP_STAGE_SNAPSHOT));
   self->cancellable = g_cancellable_new ();
   set_running (self, TRUE);
 

@@ -317,7 +317,7 @@ passphrase_cb (const char *passphrase,
       return;
     }
 
-  g_free (self->passphrase);
+  antt_backup_passphrase_free (self->passphrase);
   self->passphrase = g_strdup (passphrase);
   read_manifest (self);
 }
@@ -475,23 +475,6 @@ read_manifest (AnttRestore *self)
 
 /* Replacing --------------------------------------------------------------------- */
 
-static const char *
-stage_label (AnttBackupStage stage)
-{
-  switch (stage)
-    {
-    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
-    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
-    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
-    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
-    case ANTT_BACKUP_STAGE_SNAPSHOT: return _("Copying the data");
-    case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
-    case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
-    case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
-    default: return "";
-    }
-}
-
 static void
 progress_cb (AnttBackupStage  stage,
              double           fraction,
@@ -502,7 +485,7 @@ progress_cb (AnttBackupStage  stage,
   if (self->progress_bar != NULL)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-      gtk_label_set_label (self->stage_label, stage_label (stage));
+      gtk_label_set_label (self->stage_label, antt_backup_stage_describe (stage));
     }
 }
 
@@ -837,7 +820,7 @@ antt_restore_finalize (GObject *object)
 
   g_free (self->backup_path);
   g_free (self->database_path);
-  g_free (self->passphrase);
+  antt_backup_passphrase_free (self->passphrase);
   g_clear_pointer (&self->info, antt_backup_info_unref);
   g_clear_error (&self->error);
   g_ptr_array_unref (self->databases);

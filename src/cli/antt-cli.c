@@ -324,30 +324,13 @@ read_passphrase (const char  *file,
   return TRUE;
 }
 
-static const char *
-stage_label (AnttBackupStage stage)
-{
-  switch (stage)
-    {
-    case ANTT_BACKUP_STAGE_SNAPSHOT: return _("Copying the data");
-    case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
-    case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
-    case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
-    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
-    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
-    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
-    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
-    default: return "";
-    }
-}
-
 static void
 backup_progress (AnttBackupStage  stage,
                  double           fraction,
                  gpointer         user_data)
 {
   if (isatty (2))
-    g_printerr ("\r%3.0f%% %-40s", fraction * 100.0, stage_label (stage));
+    g_printerr ("\r%3.0f%% %-40s", fraction * 100.0, antt_backup_stage_describe (stage));
 }
 
 static void

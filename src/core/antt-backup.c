@@ -1134,6 +1134,44 @@ data_folder (const char *name)
   return g_build_filename (g_get_user_data_dir (), "thidua-antt", name, NULL);
 }
 
+/**
+ * antt_backup_passphrase_free:
+ * @passphrase: (nullable): a passphrase kept by the caller
+ *
+ * Wipes @passphrase (so that it does not linger in freed memory) and frees it.
+ */
+void
+antt_backup_passphrase_free (char *passphrase)
+{
+  if (passphrase == NULL)
+    return;
+  sodium_memzero (passphrase, strlen (passphrase));
+  g_free (passphrase);
+}
+
+/**
+ * antt_backup_stage_describe:
+ *
+ * Returns: what @stage does, for a progress bar (translated), "" for an
+ *   unknown stage
+ */
+const char *
+antt_backup_stage_describe (AnttBackupStage stage)
+{
+  switch (stage)
+    {
+    case ANTT_BACKUP_STAGE_SNAPSHOT: return _("Copying the data");
+    case ANTT_BACKUP_STAGE_CHECKSUM: return _("Computing the checksum");
+    case ANTT_BACKUP_STAGE_WRITE: return _("Writing the backup");
+    case ANTT_BACKUP_STAGE_VERIFY: return _("Reading the backup back");
+    case ANTT_BACKUP_STAGE_EXTRACT: return _("Reading the backup");
+    case ANTT_BACKUP_STAGE_CHECK: return _("Checking the data");
+    case ANTT_BACKUP_STAGE_SAFETY_COPY: return _("Keeping a copy of the current data");
+    case ANTT_BACKUP_STAGE_REPLACE: return _("Putting the data in place");
+    default: return "";
+    }
+}
+
 char *
 antt_backup_default_snapshot_folder (void)
 {

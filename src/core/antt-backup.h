@@ -74,6 +74,11 @@ typedef enum
   ANTT_BACKUP_STAGE_REPLACE,      /* restore: putting the data in place */
 } AnttBackupStage;
 
+/* Wipes a passphrase the caller kept, then frees it; NULL is fine. */
+void        antt_backup_passphrase_free (char *passphrase);
+/* What the stage does, translated, for a progress bar. */
+const char *antt_backup_stage_describe (AnttBackupStage stage);
+
 /* fraction: of the whole job, from 0 to 1, never decreasing. */
 typedef void (*AnttBackupProgress) (AnttBackupStage  stage,
                                     double           fraction,

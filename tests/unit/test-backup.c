@@ -1385,6 +1385,33 @@ make_demo (void)
   g_assert_no_error (error);
 }
 
+/* One description per stage, shared by the dialog, the restore and the CLI;
+ * the test runs in the C locale, so the English sources come back. */
+static void
+test_stage_describe (void)
+{
+  static const struct { AnttBackupStage stage; const char *text; } stages[] = {
+    { ANTT_BACKUP_STAGE_SNAPSHOT, "Copying the data" },
+    { ANTT_BACKUP_STAGE_CHECKSUM, "Computing the checksum" },
+    { ANTT_BACKUP_STAGE_WRITE, "Writing the backup" },
+    { ANTT_BACKUP_STAGE_VERIFY, "Reading the backup back" },
+    { ANTT_BACKUP_STAGE_EXTRACT, "Reading the backup" },
+    { ANTT_BACKUP_STAGE_CHECK, "Checking the data" },
+    { ANTT_BACKUP_STAGE_SAFETY_COPY, "Keeping a copy of the current data" },
+    { ANTT_BACKUP_STAGE_REPLACE, "Putting the data in place" },
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      const char *text = antt_backup_stage_describe (stages[i].stage);
+
+      g_assert_cmpstr (text, ==, stages[i].text);
+      g_assert_true (g_hash_table_add (seen, (gpointer) text));
+    }
+  g_assert_cmpstr (antt_backup_stage_describe ((AnttBackupStage) 99), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1402,6 +1429,7 @@ main (int   argc,
   make_demo ();
 
   g_test_add_func ("/backup/file-name", test_file_name);
+  g_test_add_func ("/backup/stage-describe", test_stage_describe);
   g_test_add_func ("/backup/checksums", test_checksums);
   g_test_add_func ("/backup/round-trip/plain", test_round_trip_plain);
   g_test_add_func ("/backup/round-trip/encrypted", test_round_trip_encrypted);
