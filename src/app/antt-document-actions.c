@@ -52,8 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkPrintSettings *print_settings = NULL;
-
 typedef struct
 {
   AnttDocumentActions *self;      /* owned: a print outlives the window */
@@ -195,29 +193,12 @@ chooser_response_cb (GtkNativeDialog *chooser,
 static void
 ask_file (Job *job)
 {
-  AnttDocumentActions *self = job->self;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   if (job->toast != NULL)
     adw_toast_dismiss (job->toast);
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), self->window,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     antt_document_set_get_file_name (job->set));
+  chooser = antt_document_set_new_export_chooser (job->set, job->self->window);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -225,58 +206,24 @@ ask_file (Job *job)
 /* Print -------------------------------------------------------------------- */
 
 static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               gpointer                 user_data)
+print_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* Once only: print_set() finishes the job itself if this never came. */
-  g_signal_handlers_disconnect_by_func (operation, print_done_cb, job);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    gtk_print_operation_get_error (operation, &error);
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&print_settings, gtk_print_operation_get_print_settings (operation));
+  antt_document_set_print_finish (result, &error);
   job_finish (job, error);
 }
 
 static void
 print_set (Job *job)
 {
-  g_autoptr(GtkPrintOperation) operation = antt_document_set_new_print_operation (job->set);
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
-  GtkPrintOperationResult result;
-  gulong handler;
-
   if (job->toast != NULL)
     adw_toast_dismiss (job->toast);
-  if (print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, print_settings);
-  if (job->print_file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (job->print_file);
-
-      gtk_print_operation_set_export_filename (operation, path);
-      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
-    }
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  handler = g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), job);
-  result = gtk_print_operation_run (operation, action, job->self->window, &error);
-
-  /* Failed or cancelled at once, without "done": the job ends here. */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
-      g_signal_handler_is_connected (operation, handler))
-    {
-      g_signal_handler_disconnect (operation, handler);
-      if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error == NULL)
-        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot print."));
-      else if (result == GTK_PRINT_OPERATION_RESULT_CANCEL)
-        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-      job_finish (job, error);
-    }
+  antt_document_set_print_async (job->set, job->self, job->self->window, job->print_file,
+                                 print_done_cb, job);
 }
 
 /* Actions ------------------------------------------------------------------ */

@@ -76,9 +76,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Kept from one printing to the next, as the office's printer is. */
-static GtkPrintSettings *print_settings = NULL;
-
 static GtkTextView *
 text_view (AnttDocumentPreview *self,
            AnttReportSection    section)
@@ -415,48 +412,29 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   AnttDocumentPreview *self = ANTT_DOCUMENT_PREVIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   if (self->set == NULL || self->busy || self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
-                                     antt_document_set_get_file_name (self->set));
+  self->chooser = antt_document_set_new_export_chooser (self->set, GTK_WINDOW (self));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               AnttDocumentPreview     *self)
+print_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
+  AnttDocumentPreview *self = ANTT_DOCUMENT_PREVIEW (source_object);
+  g_autoptr(GError) error = NULL;
 
-      gtk_print_operation_get_error (operation, &error);
-      if (error != NULL)
-        show_toast (self, error->message);
-    }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_set_object (&print_settings, gtk_print_operation_get_print_settings (operation));
-    }
+  antt_document_set_print_finish (result, &error);
+  /* Closed meanwhile: nothing left to tell. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
   set_busy (self, FALSE);
 }
 
@@ -465,29 +443,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  AnttDocumentPreview *self = ANTT_DOCUMENT_PREVIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->set == NULL || self->busy)
-    return;
-
-  operation = antt_document_set_new_print_operation (self->set);
-  if (print_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, print_settings);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-
-  set_busy (self, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
-      self->busy)
-    {
-      show_toast (self, error ? error->message : _("Cannot print."));
-      set_busy (self, FALSE);
-    }
+  antt_document_preview_print (ANTT_DOCUMENT_PREVIEW (widget), NULL);
 }
 
 static void
@@ -823,4 +779,28 @@ antt_document_preview_export (AnttDocumentPreview *self,
   self->pulse_source = g_timeout_add (120, pulse_cb, self);
   antt_document_set_write_async (self->set, self, file, self->cancellable, write_done_cb,
                                  g_object_ref (file));
+}
+
+/**
+ * antt_document_preview_print:
+ * @export_file: (nullable): for tests, export the pages to this PDF file
+ *   through the print operation instead of showing the print dialog
+ *
+ * Prints the documents shown (what "Print…" does); the window is busy
+ * until the print is done.
+ */
+void
+antt_document_preview_print (AnttDocumentPreview *self,
+                             GFile               *export_file)
+{
+  g_return_if_fail (ANTT_IS_DOCUMENT_PREVIEW (self));
+  g_return_if_fail (export_file == NULL || G_IS_FILE (export_file));
+
+  if (self->set == NULL || self->busy)
+    return;
+
+  set_busy (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  antt_document_set_print_async (self->set, self, GTK_WINDOW (self), export_file, print_done_cb,
+                                 NULL);
 }

@@ -32,5 +32,7 @@ GtkTextBuffer   *antt_document_preview_get_text_buffer (AnttDocumentPreview *sel
 void             antt_document_preview_update         (AnttDocumentPreview *self);
 void             antt_document_preview_export         (AnttDocumentPreview *self,
                                                        GFile               *file);
+void             antt_document_preview_print          (AnttDocumentPreview *self,
+                                                       GFile               *export_file);
 
 G_END_DECLS

@@ -293,6 +293,180 @@ antt_document_set_new_print_operation (AnttDocumentSet *self)
   return operation;
 }
 
+/* Export ------------------------------------------------------------------- */
+
+/**
+ * antt_document_set_new_export_chooser:
+ * @parent: (nullable): the window the dialog belongs to
+ *
+ * The "Export PDF" file dialog, modal, showing PDF files, in the user's
+ * Documents folder, with the set's file name: for the preview and the
+ * "doc" actions alike.
+ *
+ * Returns: (transfer full): the dialog, to connect to "response" and show
+ */
+GtkFileChooserNative *
+antt_document_set_new_export_chooser (AnttDocumentSet *self,
+                                      GtkWindow       *parent)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), self->file_name);
+  return chooser;
+}
+
+/* Printing ----------------------------------------------------------------- */
+
+/* Kept from one printing to the next, as the office's printer is: one for
+ * the preview and the "doc" actions alike. */
+static GtkPrintSettings *print_settings = NULL;
+
+static void
+print_return (GTask                   *task,
+              GtkPrintOperation       *operation,
+              GtkPrintOperationResult  result,
+              GError                  *error)
+{
+  gboolean exporting = GPOINTER_TO_INT (g_task_get_task_data (task));
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+      if (!exporting && gtk_print_operation_get_print_settings (operation) != NULL)
+        g_set_object (&print_settings, gtk_print_operation_get_print_settings (operation));
+      g_clear_error (&error);
+      g_task_return_boolean (task, TRUE);
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+      g_clear_error (&error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+    default:
+      if (error == NULL)
+        gtk_print_operation_get_error (operation, &error);
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot print."));
+      g_task_return_error (task, error);
+      break;
+    }
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = user_data;   /* the handler's reference */
+
+  /* Once only: antt_document_set_print_async() answers if this never came. */
+  g_signal_handlers_disconnect_by_func (operation, print_done_cb, task);
+  print_return (task, operation, result, NULL);
+}
+
+/**
+ * antt_document_set_print_async:
+ * @source_object: (nullable) (type GObject): kept until the print is done
+ * @parent: (nullable): the window the print dialog belongs to
+ * @export_file: (nullable): for tests, export the pages to this PDF file
+ *   through the same print operation, without a dialog
+ *
+ * Prints the set through the print dialog, with the settings of the last
+ * print. The pages are drawn in the main thread from the laid-out set,
+ * which the operation keeps.
+ */
+void
+antt_document_set_print_async (AnttDocumentSet     *self,
+                               gpointer             source_object,
+                               GtkWindow           *parent,
+                               GFile               *export_file,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GTask) task = NULL;
+  GtkPrintOperationAction action = GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
+  GtkPrintOperationResult result;
+  GError *error = NULL;
+  gulong handler;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (export_file == NULL || G_IS_FILE (export_file));
+
+  task = g_task_new (source_object, NULL, callback, user_data);
+  g_task_set_source_tag (task, antt_document_set_print_async);
+  g_task_set_name (task, "[antt] print documents");
+  g_task_set_task_data (task, GINT_TO_POINTER (export_file != NULL), NULL);
+
+  operation = antt_document_set_new_print_operation (self);
+  if (print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, print_settings);
+  if (export_file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (export_file);
+
+      gtk_print_operation_set_export_filename (operation, path);
+      action = GTK_PRINT_OPERATION_ACTION_EXPORT;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  handler = g_signal_connect (operation, "done", G_CALLBACK (print_done_cb),
+                              g_object_ref (task));
+  result = gtk_print_operation_run (operation, action, parent, &error);
+
+  /* Failed or cancelled at once, without "done": answered here. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS &&
+      g_signal_handler_is_connected (operation, handler))
+    {
+      g_signal_handler_disconnect (operation, handler);
+      g_object_unref (task);   /* the handler's */
+      print_return (task, operation, result, error);
+    }
+  else
+    {
+      g_clear_error (&error);
+    }
+}
+
+/**
+ * antt_document_set_print_finish:
+ *
+ * Returns: %TRUE once printed (or sent to the printer), %FALSE with
+ *   %G_IO_ERROR_CANCELLED if the dialog was cancelled, or the error
+ */
+gboolean
+antt_document_set_print_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == antt_document_set_print_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Jobs --------------------------------------------------------------------- */
 
 typedef struct

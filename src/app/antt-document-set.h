@@ -83,7 +83,17 @@ const char      *antt_document_set_get_text        (AnttDocumentSet      *self,
 void             antt_document_set_render_page     (AnttDocumentSet      *self,
                                                     cairo_t              *cr,
                                                     guint                 page);
+GtkFileChooserNative *antt_document_set_new_export_chooser (AnttDocumentSet *self,
+                                                           GtkWindow       *parent);
 GtkPrintOperation *antt_document_set_new_print_operation (AnttDocumentSet *self);
+void             antt_document_set_print_async     (AnttDocumentSet      *self,
+                                                    gpointer              source_object,
+                                                    GtkWindow            *parent,
+                                                    GFile                *export_file,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         antt_document_set_print_finish    (GAsyncResult         *result,
+                                                    GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnttDocumentSet, antt_document_set_unref)
 

@@ -611,6 +611,40 @@ test_print_close_window (Fixture       *fixture,
   g_assert_null (weak);
 }
 
+/* "Print…" in the preview goes through the same print operation as the
+ * "doc" actions (antt_document_set_print_async), here exported to a file;
+ * closing the preview mid-print is quiet. */
+static void
+test_preview_print (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AnttDocumentPreview *preview = open_preview (fixture, "interim");
+  g_autofree char *path = g_build_filename (fixture->dir, "preview.pdf", NULL);
+  g_autofree char *path2 = g_build_filename (fixture->dir, "preview2.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  g_autofree char *n_pages = g_strdup_printf ("%u", antt_document_preview_get_n_pages (preview));
+  g_autofree char *pages = NULL;
+  g_autofree char *text = NULL;
+  Closer closer = { GTK_WINDOW (preview), path2 };
+  gpointer weak = preview;
+
+  antt_document_preview_print (preview, file);
+  wait_for (preview_idle, preview);
+  pages = pdf_info (path, "Pages");
+  g_assert_cmpstr (pages, ==, n_pages);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "BÁO CÁO"));
+
+  g_object_add_weak_pointer (G_OBJECT (preview), &weak);
+  g_timeout_add (1, close_when_printing_cb, &closer);
+  antt_document_preview_print (preview, file2);
+  while (closer.window != NULL || weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pages = (g_free (pages), pdf_info (path2, "Pages"));
+  g_assert_cmpstr (pages, ==, n_pages);
+}
+
 /* The same while the document is still being built in the worker. */
 static void
 test_export_close_window (Fixture       *fixture,
@@ -764,6 +798,8 @@ main (int   argc,
               fixture_set_up, test_print_close_window, fixture_tear_down);
   g_test_add ("/documents/export-close-window", Fixture, NULL,
               fixture_set_up, test_export_close_window, fixture_tear_down);
+  g_test_add ("/documents/preview-print", Fixture, NULL,
+              fixture_set_up, test_preview_print, fixture_tear_down);
   g_test_add ("/documents/overview-menu", Fixture, NULL,
               fixture_set_up, test_overview_menu, fixture_tear_down);
   g_test_add ("/documents/preview-dossier", Fixture, NULL,
