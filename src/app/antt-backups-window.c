@@ -351,7 +351,9 @@ list_cb (GObject      *source,
 
   list = antt_backup_list_finish (result, &error);
 
-  if (job->generation == self->generation)
+  /* Not after a reload, nor once the window is closed (its widgets gone). */
+  if (job->generation == self->generation && self->cancellable != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (list == NULL)
         {
@@ -420,6 +422,8 @@ antt_backups_window_dispose (GObject *object)
 {
   AnttBackupsWindow *self = ANTT_BACKUPS_WINDOW (object);
 
+  /* The folder reads still running end without touching the widgets. */
+  self->generation++;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

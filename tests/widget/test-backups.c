@@ -491,6 +491,42 @@ test_backups_window_verify (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closed and disposed while its folders are still being read: the reads
+ * end without touching the widgets gone (a critical, fatal here, before).
+ * The reads hold the window: it is finalized once the last one returned. */
+static void
+test_backups_window_close_loading (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AnttBackupsWindow *backups;
+  AnttWindow *window;
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  window = open_window (fixture->path);
+  g_settings_set_string (settings, "last-backup-folder", fixture->usb);
+
+  backups = g_object_ref (antt_backups_window_new (window, fixture->path));
+  gtk_window_present (GTK_WINDOW (backups));
+  g_assert_true (antt_backups_window_get_loading (backups));
+  /* Closing alone leaves the window alive until the reads return (they
+   * hold it); disposed at once, as anything holding the last other
+   * reference may do, its widgets are gone before they return. */
+  gtk_window_close (GTK_WINDOW (backups));
+  g_object_run_dispose (G_OBJECT (backups));
+
+  /* Each read holds a reference until its callback has run. */
+  while (g_atomic_int_get ((int *) &G_OBJECT (backups)->ref_count) > 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_object_unref (backups);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The restore flow ------------------------------------------------------------------ */
 
 typedef struct
@@ -823,6 +859,8 @@ main (int   argc,
               fixture_set_up, test_dialog_error, fixture_tear_down);
   g_test_add ("/backups/window-verify", Fixture, NULL,
               fixture_set_up, test_backups_window_verify, fixture_tear_down);
+  g_test_add ("/backups/window-close-loading", Fixture, NULL,
+              fixture_set_up, test_backups_window_close_loading, fixture_tear_down);
   g_test_add ("/backups/restore", Fixture, NULL,
               fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/backups/restore-wrong-passphrase", Fixture, NULL,
