@@ -907,39 +907,15 @@ static const char *const evidence_tables[] = {
   "incidents", "callouts", "patrols", "good_deeds", "reintegration_visits", "tips", "models",
 };
 
-/**
- * antt_nominations_list_evidence:
- *
- * The records of the phase that may back a nomination of the nominee, for
- * linking as nomination_evidence: a member's own, or a team's and its
- * members'.
- *
- * Returns: (transfer full) (element-type AnttEvidence): by date; %NULL with
- *   @error set.
- */
-GPtrArray *
-antt_nominations_list_evidence (AnttDatabase     *db,
-                                gint64            phase_id,
-                                AnttNomineeKind   kind,
-                                gint64            nominee_id,
-                                GError          **error)
+/* The rows of an evidence query: table, record id, date, title. */
+static GPtrArray *
+read_evidence (AnttDatabase   *db,
+               AnttStatement  *stmt,
+               GError        **error)
 {
   g_autoptr(GPtrArray) evidence =
     g_ptr_array_new_with_free_func ((GDestroyNotify) antt_evidence_free);
-  g_auto(PhaseInfo) phase = { 0 };
-  g_autoptr(AnttStatement) stmt = NULL;
   int rc;
-
-  g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
-
-  if (!load_phase (db, phase_id, &phase, error))
-    return NULL;
-
-  stmt = antt_database_prepare_bind (db, error,
-                       kind == ANTT_NOMINEE_INDIVIDUAL ? MEMBER_EVIDENCE_SQL : TEAM_EVIDENCE_SQL,
-                       "iss", nominee_id, phase.start, phase.end);
-  if (stmt == NULL)
-    return NULL;
 
   while ((rc = step (db, stmt, error)) == SQLITE_ROW)
     {
@@ -959,6 +935,40 @@ antt_nominations_list_evidence (AnttDatabase     *db,
     return NULL;
 
   return g_steal_pointer (&evidence);
+}
+
+/**
+ * antt_nominations_list_evidence:
+ *
+ * The records of the phase that may back a nomination of the nominee, for
+ * linking as nomination_evidence: a member's own, or a team's and its
+ * members'.
+ *
+ * Returns: (transfer full) (element-type AnttEvidence): by date; %NULL with
+ *   @error set.
+ */
+GPtrArray *
+antt_nominations_list_evidence (AnttDatabase     *db,
+                                gint64            phase_id,
+                                AnttNomineeKind   kind,
+                                gint64            nominee_id,
+                                GError          **error)
+{
+  g_auto(PhaseInfo) phase = { 0 };
+  g_autoptr(AnttStatement) stmt = NULL;
+
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
+
+  if (!load_phase (db, phase_id, &phase, error))
+    return NULL;
+
+  stmt = antt_database_prepare_bind (db, error,
+                       kind == ANTT_NOMINEE_INDIVIDUAL ? MEMBER_EVIDENCE_SQL : TEAM_EVIDENCE_SQL,
+                       "iss", nominee_id, phase.start, phase.end);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_evidence (db, stmt, error);
 }
 
 /* The rules of one nomination --------------------------------------------- */
@@ -1312,10 +1322,7 @@ antt_nominations_list_linked_evidence (AnttDatabase  *db,
                                        gint64         nomination_id,
                                        GError       **error)
 {
-  g_autoptr(GPtrArray) evidence =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) antt_evidence_free);
   g_autoptr(AnttStatement) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (ANTT_IS_DATABASE (db), NULL);
 
@@ -1323,24 +1330,7 @@ antt_nominations_list_linked_evidence (AnttDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = step (db, stmt, error)) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
-      AnttEvidence *item = g_new0 (AnttEvidence, 1);
-
-      for (guint i = 0; i < G_N_ELEMENTS (evidence_tables); i++)
-        if (g_strcmp0 (table, evidence_tables[i]) == 0)
-          item->record_table = evidence_tables[i];
-      g_assert (item->record_table != NULL);
-      item->record_id = sqlite3_column_int64 (stmt, 1);
-      item->date = column_dup (stmt, 2);
-      item->title = column_dup (stmt, 3);
-      g_ptr_array_add (evidence, item);
-    }
-  if (rc < 0)
-    return NULL;
-
-  return g_steal_pointer (&evidence);
+  return read_evidence (db, stmt, error);
 }
 
 /**
