@@ -1804,6 +1804,48 @@ fail:
   return FALSE;
 }
 
+/**
+ * antt_nominations_record_meeting_votes:
+ * @votes: (array length=n_votes): the votes of each nomination
+ * @failed_index: (out) (optional): which of @votes the core refused
+ *
+ * Records the votes of several nominations at a meeting in one
+ * transaction, each checked as antt_nominations_record_votes() does: when
+ * one is refused, none of them is stored.
+ */
+gboolean
+antt_nominations_record_meeting_votes (AnttDatabase          *db,
+                                       gint64                 meeting_id,
+                                       const AnttMeetingVote *votes,
+                                       guint                  n_votes,
+                                       guint                 *failed_index,
+                                       GError               **error)
+{
+  g_return_val_if_fail (ANTT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (votes != NULL || n_votes == 0, FALSE);
+
+  if (!antt_database_begin_immediate (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_votes; i++)
+    if (!antt_nominations_record_votes (db, meeting_id, votes[i].nomination_id,
+                                        votes[i].votes_for, votes[i].votes_against,
+                                        votes[i].votes_abstain, error))
+      {
+        if (failed_index != NULL)
+          *failed_index = i;
+        antt_database_rollback (db);
+        return FALSE;
+      }
+
+  if (!antt_database_commit (db, error))
+    {
+      antt_database_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 compare_votes (const AnttVoteTally *a,
                const AnttVoteTally *b)

@@ -126,6 +126,15 @@ typedef struct
   gboolean         reaches_threshold;
 } AnttVoteTally;
 
+/* The votes counted for one nomination at a meeting. */
+typedef struct
+{
+  gint64           nomination_id;
+  guint            votes_for;
+  guint            votes_against;
+  guint            votes_abstain;
+} AnttMeetingVote;
+
 /* A nomination of a review with what the committee and the wizard show of
  * it. */
 typedef struct
@@ -228,6 +237,12 @@ gboolean     antt_nominations_record_votes     (AnttDatabase        *db,
                                                 guint                votes_for,
                                                 guint                votes_against,
                                                 guint                votes_abstain,
+                                                GError             **error);
+gboolean     antt_nominations_record_meeting_votes (AnttDatabase  *db,
+                                                gint64               meeting_id,
+                                                const AnttMeetingVote *votes,
+                                                guint                n_votes,
+                                                guint               *failed_index,
                                                 GError             **error);
 GPtrArray   *antt_nominations_tally            (AnttDatabase        *db,
                                                 gint64               meeting_id,

@@ -1184,6 +1184,69 @@ record_votes_ok (AnttDatabase *db,
   g_assert_no_error (error);
 }
 
+/* Save Votes: all of a meeting's votes or none. */
+static void
+test_meeting_votes_batch (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = antt_database_get_handle (fx->db);
+  gint64 ids[3];
+  gint64 meeting;
+  guint failed = G_MAXUINT;
+  gint64 audit_before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = propose_ok (fx->db, fx->phase1, fx->bang_khen, ANTT_NOMINEE_INDIVIDUAL,
+                         fx->members[i]);
+  meeting = add_meeting (fx->db, fx->phase1, fx->bang_khen, 9, 7);
+  audit_before = raw_int (handle, "SELECT count(*) FROM audit_log");
+
+  {
+    /* The third counts more ballots than members present: refused, and the
+     * two before it are not kept either. */
+    AnttMeetingVote votes[] = {
+      { ids[0], 5, 1, 0 }, { ids[1], 4, 2, 1 }, { ids[2], 6, 2, 0 },
+    };
+
+    g_assert_false (antt_nominations_record_meeting_votes (fx->db, meeting, votes,
+                                                           G_N_ELEMENTS (votes), &failed,
+                                                           &error));
+    g_assert_error (error, ANTT_NOMINATION_ERROR, ANTT_NOMINATION_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (failed, ==, 2);
+    g_assert_false (antt_database_in_transaction (fx->db));
+    g_assert_cmpint (raw_int (handle, "SELECT count(*) FROM meeting_votes"), ==, 0);
+    g_assert_cmpint (raw_int (handle, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  }
+
+  {
+    AnttMeetingVote votes[] = {
+      { ids[0], 5, 1, 0 }, { ids[1], 4, 2, 1 }, { ids[2], 6, 1, 0 },
+    };
+
+    g_assert_true (antt_nominations_record_meeting_votes (fx->db, meeting, votes,
+                                                          G_N_ELEMENTS (votes), NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (raw_int (handle, "SELECT count(*) FROM meeting_votes"), ==, 3);
+    g_assert_cmpint (raw_int (handle, "SELECT sum(votes_for) FROM meeting_votes"), ==, 15);
+    g_assert_cmpint (raw_int (handle, "SELECT count(*) FROM audit_log"), ==, audit_before + 3);
+  }
+
+  {
+    /* A correction refused part-way leaves the votes saved before as they were. */
+    AnttMeetingVote votes[] = { { ids[0], 7, 0, 0 }, { 999999, 1, 0, 0 } };
+
+    g_assert_false (antt_nominations_record_meeting_votes (fx->db, meeting, votes,
+                                                           G_N_ELEMENTS (votes), &failed,
+                                                           &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpuint (failed, ==, 1);
+    g_assert_cmpint (raw_int (handle, "SELECT sum(votes_for) FROM meeting_votes"), ==, 15);
+  }
+}
+
 static void
 test_decide_threshold (Fixture       *fx,
                        gconstpointer  data)
@@ -1826,6 +1889,7 @@ main (int   argc,
   ADD ("/nominations/sqlite3-shell", test_sqlite3_shell, NULL);
   ADD ("/nominations/trigger-refusal-mapped", test_trigger_refusal_mapped, NULL);
   ADD ("/nominations/decide/threshold", test_decide_threshold, NULL);
+  ADD ("/nominations/meeting-votes-batch", test_meeting_votes_batch, NULL);
   ADD ("/nominations/figures", test_figures, NULL);
   ADD ("/nominations/evidence-linked", test_evidence_linked, NULL);
   g_test_add_func ("/nominations/migrate-v1", test_migrate_v1);
