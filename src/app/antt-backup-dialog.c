@@ -50,6 +50,7 @@ struct _AnttBackupDialog
   GCancellable        *cancellable;     /* of the backup running */
   GCancellable        *space_cancellable;
   GtkCheckButton      *group;           /* never shown: makes the checks radios */
+  GtkWindow           *ask;             /* weak: "Stop the backup?" while shown */
   guint64              needed;
   AnttBackupFlags      flags;
   gboolean             running;
@@ -466,6 +467,9 @@ progress_cb (AnttBackupStage  stage,
 {
   AnttBackupDialog *self = user_data;
 
+  /* Disposed while the worker ran: its widgets are gone. */
+  if (self->progress_bar == NULL)
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   gtk_label_set_label (self->stage_label, antt_backup_stage_describe (stage));
 }
@@ -491,6 +495,17 @@ create_cb (GObject      *source,
 
   info = antt_backup_create_finish (result, &error);
   g_clear_object (&self->cancellable);
+
+  /* Disposed while the worker ran (it cancelled the backup): nothing to show. */
+  if (self->stack == NULL)
+    {
+      self->running = FALSE;
+      return;
+    }
+
+  /* Done before the clerk answered "Stop the backup?": no question left. */
+  if (self->ask != NULL)
+    gtk_window_destroy (self->ask);
   set_running (self, FALSE);
 
   if (info != NULL)
@@ -514,6 +529,15 @@ create_cb (GObject      *source,
 
   if (self->close_when_done)
     {
+      /* Closed mid-backup: the dialog is gone, the main window tells. */
+      if (ANTT_IS_WINDOW (parent))
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            antt_window_add_toast (ANTT_WINDOW (parent),
+                                   adw_toast_new (_("Backup stopped; no backup file was written")));
+          else
+            antt_window_add_toast (ANTT_WINDOW (parent), adw_toast_new (error->message));
+        }
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
@@ -554,8 +578,23 @@ passphrase_changed_cb (AnttBackupDialog *self)
   update_state (self);
 }
 
-/* Closing while the backup runs cancels it; the window goes once the
- * worker has removed its unfinished file. */
+static void
+stop_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  AnttBackupDialog *self)
+{
+  if (!g_str_equal (response, "stop") || !self->running)
+    return;
+
+  /* The window goes once the worker has removed its unfinished file; the
+   * main window then says no backup was written. */
+  self->close_when_done = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/* Closing while the backup runs (Escape, the close button, a quit, a
+ * restore) asks first: the clerk must not believe a backup was written. */
 static gboolean
 antt_backup_dialog_close_request (GtkWindow *window)
 {
@@ -563,9 +602,31 @@ antt_backup_dialog_close_request (GtkWindow *window)
 
   if (self->running)
     {
-      self->close_when_done = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      GtkWidget *ask;
+
+      if (self->close_when_done)
+        return TRUE;            /* stopping already */
+      if (self->ask != NULL)
+        {
+          gtk_window_present (self->ask);
+          return TRUE;
+        }
+
+      ask = adw_message_dialog_new (window, _("Stop the Backup?"),
+                                    _("The backup is not finished. If it stops now, no "
+                                      "backup file is written."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
+                                        "continue", _("_Keep Backing Up"),
+                                        "stop", _("_Stop Backup"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "stop",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "continue");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "continue");
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (ask), TRUE);
+      g_signal_connect_object (ask, "response", G_CALLBACK (stop_response_cb), self, 0);
+      g_set_weak_pointer (&self->ask, GTK_WINDOW (ask));
+      gtk_window_present (GTK_WINDOW (ask));
       return TRUE;
     }
 
@@ -584,7 +645,13 @@ antt_backup_dialog_dispose (GObject *object)
   if (self->space_cancellable != NULL)
     g_cancellable_cancel (self->space_cancellable);
   g_clear_object (&self->space_cancellable);
+  /* A backup still running stops: nobody is left to tell of it. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->ask != NULL)
+    gtk_window_destroy (self->ask);
+  g_clear_weak_pointer (&self->ask);
   g_clear_object (&self->settings);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);

@@ -415,6 +415,83 @@ test_dialog_backup (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Closing the dialog while it backs up asks first. Kept going, the backup
+ * is written; stopped, the dialog goes, nothing is left in the folder (no
+ * unfinished file either) and the main window says no file was written. */
+static void
+test_dialog_close_running (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *keep_folder = g_build_filename (fixture->usb, "giữ", NULL);
+  g_autofree char *stop_folder = g_build_filename (fixture->usb, "dừng", NULL);
+  BackupResult kept = { 0 };
+  BackupResult stopped = { 0 };
+  AnttBackupDialog *dialog;
+  AdwMessageDialog *ask;
+  AnttWindow *window;
+
+  g_assert_cmpint (g_mkdir (keep_folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (stop_folder, 0700), ==, 0);
+  window = open_window (fixture->path);
+
+  dialog = antt_backup_dialog_new (GTK_WINDOW (window), fixture->path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  antt_backup_dialog_set_folder (dialog, keep_folder);
+  antt_backup_dialog_set_flags (dialog, ANTT_BACKUP_FLAGS_FAST_KDF);
+  g_signal_connect (dialog, "finished", G_CALLBACK (backup_finished_cb), &kept);
+  g_assert_true (antt_backup_dialog_start (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* Asked at once, before the worker could have finished. */
+  ask = wait_for_dialog ("Stop the Backup?");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  respond (ask, "_Keep Backing Up");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_for_flag (&kept.done);
+  g_assert_no_error (kept.error);
+  g_assert_true (g_file_test (kept.path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (keep_folder), ==, 1);
+  /* Written, the dialog closes itself. */
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Argon2id at its usual limits (most of a second): the answer comes
+   * long before the backup could end. */
+  dialog = antt_backup_dialog_new (GTK_WINDOW (window), fixture->path);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  antt_backup_dialog_set_folder (dialog, stop_folder);
+  antt_backup_dialog_set_passphrase (dialog, PASSPHRASE);
+  g_signal_connect (dialog, "finished", G_CALLBACK (backup_finished_cb), &stopped);
+  g_assert_true (antt_backup_dialog_start (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  ask = wait_for_dialog ("Stop the Backup?");
+  respond (ask, "_Stop Backup");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_for_flag (&stopped.done);
+  g_assert_error (stopped.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (stopped.path);
+  g_assert_cmpuint (count_files (stop_folder), ==, 0);
+  wait_for_text (GTK_WIDGET (window), "no backup file was written");
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_free (kept.path);
+  g_clear_error (&stopped.error);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A destination that is gone (a drive pulled out): the core's message,
  * and nothing written. */
 static void
@@ -855,6 +932,8 @@ main (int   argc,
 
   g_test_add ("/backups/dialog-backup", Fixture, NULL,
               fixture_set_up, test_dialog_backup, fixture_tear_down);
+  g_test_add ("/backups/dialog-close-running", Fixture, NULL,
+              fixture_set_up, test_dialog_close_running, fixture_tear_down);
   g_test_add ("/backups/dialog-error", Fixture, NULL,
               fixture_set_up, test_dialog_error, fixture_tear_down);
   g_test_add ("/backups/window-verify", Fixture, NULL,
