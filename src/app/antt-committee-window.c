@@ -134,16 +134,15 @@ find_tally (GPtrArray *tally,
 }
 
 /* Within an award and kind, the ranked ones first, by rank. */
-static GPtrArray *tally_for_sort;
-
 static int
 compare_nominations (gconstpointer a,
-                     gconstpointer b)
+                     gconstpointer b,
+                     gpointer      tally)
 {
   const AnttNominationInfo *x = *(AnttNominationInfo **) a;
   const AnttNominationInfo *y = *(AnttNominationInfo **) b;
-  const AnttVoteTally *tx = find_tally (tally_for_sort, x->id);
-  const AnttVoteTally *ty = find_tally (tally_for_sort, y->id);
+  const AnttVoteTally *tx = find_tally (tally, x->id);
+  const AnttVoteTally *ty = find_tally (tally, y->id);
   guint rx = tx != NULL ? tx->rank : G_MAXUINT;
   guint ry = ty != NULL ? ty->rank : G_MAXUINT;
 
@@ -156,12 +155,8 @@ static void
 sort_by_rank (GPtrArray *nominations,
               GPtrArray *tally)
 {
-  static GMutex lock;
   guint start = 0;
 
-  /* qsort has no user data before GLib 2.76's g_ptr_array_sort_values_with_data. */
-  g_mutex_lock (&lock);
-  tally_for_sort = tally;
   for (guint i = 1; i <= nominations->len; i++)
     {
       const AnttNominationInfo *head = g_ptr_array_index (nominations, start);
@@ -171,7 +166,8 @@ sort_by_rank (GPtrArray *nominations,
       if (info != NULL && info->award_level_id == head->award_level_id &&
           info->kind == head->kind)
         continue;
-      qsort (nominations->pdata + start, i - start, sizeof (gpointer), compare_nominations);
+      g_qsort_with_data (nominations->pdata + start, (gint) (i - start), sizeof (gpointer),
+                         compare_nominations, tally);
       start = i;
     }
   tally_for_sort = NULL;
