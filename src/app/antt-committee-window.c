@@ -170,8 +170,6 @@ sort_by_rank (GPtrArray *nominations,
                          compare_nominations, tally);
       start = i;
     }
-  tally_for_sort = NULL;
-  g_mutex_unlock (&lock);
 }
 
 static AnttDatabase *
