@@ -9,7 +9,8 @@
  * For the interim and final reports, the sections the office writes are
  * edited beside the pages; "Update" stores them in the worker and builds
  * the report again with them. Changes not yet stored when the window
- * closes are stored then.
+ * closes are stored then, at once on the window's connection; if they
+ * cannot be, the window says so and stays open.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -56,6 +57,7 @@ struct _AnttDocumentPreview
   AnttDocumentSet      *set;
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
+  GtkWindow            *save_dialog;    /* the texts could not be stored */
   guint                 pulse_source;
   guint                 zoom;           /* index in zoom_levels */
   guint                 edit_serial;    /* changes of the texts */
@@ -64,6 +66,7 @@ struct _AnttDocumentPreview
   gboolean              filling;        /* setting the texts: no change */
   gboolean              busy;
   gboolean              writing;        /* the set is a worker's */
+  gboolean              discard;        /* close without storing the texts */
 };
 
 G_DEFINE_FINAL_TYPE (AnttDocumentPreview, antt_document_preview, ADW_TYPE_WINDOW)
@@ -473,18 +476,77 @@ zoom_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------ */
 
 static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_dialog_response_cb (AdwMessageDialog    *dialog,
+                         const char          *response,
+                         AnttDocumentPreview *self)
+{
+  g_clear_weak_pointer (&self->save_dialog);
+  if (g_str_equal (response, "discard"))
+    {
+      /* Once the dialog, transient for this window, is gone. */
+      self->discard = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* The texts could not be stored: the window stays, with them, until the
+ * clerk chooses to close without them. */
+static void
+show_save_error (AnttDocumentPreview *self,
+                 const GError        *error)
+{
+  GtkWidget *dialog;
+
+  /* Translators: the preview of a report could not store the sections
+   * the clerk wrote when its window was closed */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Save the Report Texts"),
+                                   error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_dialog_response_cb), self, 0);
+  g_set_weak_pointer (&self->save_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
 antt_document_preview_close_request (GtkWindow *window)
 {
   AnttDocumentPreview *self = ANTT_DOCUMENT_PREVIEW (window);
 
-  /* What was typed and not yet stored is kept for next time. */
-  if (self->has_texts && self->set != NULL && self->edit_serial != self->stored_serial &&
-      self->database != NULL)
+  if (self->save_dialog != NULL)
+    {
+      gtk_window_present (self->save_dialog);
+      return TRUE;
+    }
+
+  /* What was typed and not yet stored is kept for next time: stored now,
+   * on the window's connection, before the window goes. */
+  if (!self->discard && self->has_texts && self->set != NULL &&
+      self->edit_serial != self->stored_serial && self->database != NULL)
     {
       g_auto(GStrv) texts = get_texts (self);
+      g_autoptr(GError) error = NULL;
 
-      antt_document_texts_save_async (self->database, self->spec, (const char *const *) texts,
-                                      NULL, NULL);
+      if (!antt_document_texts_save (self->database, self->spec, (const char *const *) texts,
+                                     &error))
+        {
+          show_save_error (self, error);
+          return TRUE;
+        }
+      self->stored_serial = self->edit_serial;
     }
   g_cancellable_cancel (self->cancellable);
 
@@ -501,6 +563,9 @@ antt_document_preview_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->save_dialog != NULL)
+    gtk_window_destroy (self->save_dialog);
+  g_clear_weak_pointer (&self->save_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANTT_TYPE_DOCUMENT_PREVIEW);
   g_clear_object (&self->database);
   /* A worker may still be writing the set: it holds its own reference. */

@@ -863,68 +863,34 @@ antt_document_set_write_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(AnttDatabase) db = NULL;
-  AnttReportKind kind;
-  gint64 phase_id;
-  GError *error = NULL;
-
-  antt_document_spec_parse (job->spec, &kind, NULL, &phase_id);
-  if ((db = open_database (job, &error)) == NULL ||
-      (phase_id = antt_report_find_review (db, kind, phase_id, &error)) == 0 ||
-      !save_texts (db, phase_id, (const char *const *) job->texts, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
- * antt_document_texts_save_async:
+ * antt_document_texts_save:
+ * @database: the connection to store them on (the caller's)
  * @spec: "interim" or "final" (or with a phase)
  * @texts: (array fixed-size=3): the clerk's sections, by #AnttReportSection
  *
- * Stores the sections in a worker thread, for a window that closes with
- * changes it has not built the report with.
+ * Stores the sections at once, in one transaction (three small updates):
+ * for a window that closes with changes it has not built the report with,
+ * and must know they are kept before it goes.
+ *
+ * Returns: %TRUE if stored
  */
-void
-antt_document_texts_save_async (AnttDatabase        *database,
-                                const char          *spec,
-                                const char *const   *texts,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
-  g_return_if_fail (ANTT_IS_DATABASE (database));
-  g_return_if_fail (antt_document_spec_has_texts (spec));
-  g_return_if_fail (texts != NULL);
-
-  task = g_task_new (NULL, NULL, callback, user_data);
-  g_task_set_source_tag (task, antt_document_texts_save_async);
-  g_task_set_name (task, "[antt] save report texts");
-
-  job = g_new0 (Job, 1);
-  job->path = g_strdup (antt_database_get_path (database));
-  job->spec = g_strdup (spec);
-  job->texts = g_new0 (char *, ANTT_N_REPORT_SECTIONS + 1);
-  for (guint i = 0; i < ANTT_N_REPORT_SECTIONS; i++)
-    job->texts[i] = g_strdup (texts[i] ? texts[i] : "");
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, save_thread);
-}
-
 gboolean
-antt_document_texts_save_finish (GAsyncResult  *result,
-                                 GError       **error)
+antt_document_texts_save (AnttDatabase       *database,
+                          const char         *spec,
+                          const char *const  *texts,
+                          GError            **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  AnttReportKind kind;
+  gint64 phase_id;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_return_val_if_fail (ANTT_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (antt_document_spec_has_texts (spec), FALSE);
+  g_return_val_if_fail (texts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  antt_document_spec_parse (spec, &kind, NULL, &phase_id);
+  if ((phase_id = antt_report_find_review (database, kind, phase_id, error)) == 0)
+    return FALSE;
+  return save_texts (database, phase_id, texts, error);
 }

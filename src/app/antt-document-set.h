@@ -65,12 +65,9 @@ void             antt_document_set_write_async     (AnttDocumentSet      *self,
                                                     gpointer              user_data);
 gboolean         antt_document_set_write_finish    (GAsyncResult         *result,
                                                     GError              **error);
-void             antt_document_texts_save_async    (AnttDatabase         *database,
+gboolean         antt_document_texts_save          (AnttDatabase         *database,
                                                     const char           *spec,
                                                     const char *const    *texts,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean         antt_document_texts_save_finish   (GAsyncResult         *result,
                                                     GError              **error);
 
 const char      *antt_document_set_get_spec        (AnttDocumentSet      *self);
