@@ -37,6 +37,20 @@ typedef struct
   guint           rank;   /* 0: no votes yet */
 } VoteRow;
 
+/* The votes in @row's fields, with what is typed but not yet taken. */
+static void
+read_votes (VoteRow         *row,
+            AnttMeetingVote *vote)
+{
+  gtk_spin_button_update (row->votes_for);
+  gtk_spin_button_update (row->votes_against);
+  gtk_spin_button_update (row->votes_abstain);
+  vote->nomination_id = row->nomination_id;
+  vote->votes_for = gtk_spin_button_get_value_as_int (row->votes_for);
+  vote->votes_against = gtk_spin_button_get_value_as_int (row->votes_against);
+  vote->votes_abstain = gtk_spin_button_get_value_as_int (row->votes_abstain);
+}
+
 static void
 vote_row_clear (gpointer data)
 {
@@ -172,29 +186,6 @@ sort_by_rank (GPtrArray *nominations,
     }
 }
 
-static AnttDatabase *
-open_for_worker (const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  AnttDatabase *db = NULL;
-
-  for (guint attempt = 0; db == NULL; attempt++)
-    {
-      g_clear_error (&local_error);
-      db = antt_database_open (path,
-                               ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
-                               &local_error);
-      if (db != NULL || attempt >= 100 ||
-          !g_error_matches (local_error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_BUSY))
-        break;
-      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
-    }
-  if (db == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return db;
-}
-
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -208,7 +199,11 @@ load_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  db = open_for_worker (data->path, &error);
+  /* antt_database_open() waits for a writer from its first read on. */
+  db = antt_database_open (data->path,
+                           ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED |
+                           ANTT_DATABASE_FLAGS_WORKER,
+                           &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -1086,6 +1081,8 @@ antt_committee_window_save_votes (AnttCommitteeWindow  *self,
                                   GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) votes = NULL;
+  guint failed = 0;
 
   g_return_val_if_fail (ANTT_IS_COMMITTEE_WINDOW (self), FALSE);
 
@@ -1096,23 +1093,26 @@ antt_committee_window_save_votes (AnttCommitteeWindow  *self,
       goto fail;
     }
 
+  votes = g_array_sized_new (FALSE, TRUE, sizeof (AnttMeetingVote), self->vote_rows->len);
   for (guint i = 0; i < self->vote_rows->len; i++)
     {
       VoteRow *row = &g_array_index (self->vote_rows, VoteRow, i);
+      AnttMeetingVote vote = { row->nomination_id, 0, 0, 0 };
 
-      gtk_spin_button_update (row->votes_for);
-      gtk_spin_button_update (row->votes_against);
-      gtk_spin_button_update (row->votes_abstain);
-      if (!antt_nominations_record_votes (self->database, self->meeting_id, row->nomination_id,
-                                          gtk_spin_button_get_value_as_int (row->votes_for),
-                                          gtk_spin_button_get_value_as_int (row->votes_against),
-                                          gtk_spin_button_get_value_as_int (row->votes_abstain),
-                                          &local_error))
-        {
-          /* Which nominee: the core's message is about the numbers. */
-          g_prefix_error (&local_error, "%s: ", row->name);
-          goto fail;
-        }
+      read_votes (row, &vote);
+      g_array_append_val (votes, vote);
+    }
+
+  /* All of them or none: a refusal leaves the votes saved before. */
+  if (!antt_nominations_record_meeting_votes (self->database, self->meeting_id,
+                                              (const AnttMeetingVote *) votes->data, votes->len,
+                                              &failed, &local_error))
+    {
+      /* Which nominee: the core's message is about the numbers. */
+      if (failed < self->vote_rows->len)
+        g_prefix_error (&local_error, "%s: ",
+                        g_array_index (self->vote_rows, VoteRow, failed).name);
+      goto fail;
     }
 
   show_message (self, NULL);
