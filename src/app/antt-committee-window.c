@@ -34,6 +34,7 @@ typedef struct
   GtkSpinButton  *votes_for;
   GtkSpinButton  *votes_against;
   GtkSpinButton  *votes_abstain;
+  guint           shown[3]; /* the votes as read: for, against, abstaining */
   guint           rank;   /* 0: no votes yet */
 } VoteRow;
 
@@ -49,6 +50,17 @@ read_votes (VoteRow         *row,
   vote->votes_for = gtk_spin_button_get_value_as_int (row->votes_for);
   vote->votes_against = gtk_spin_button_get_value_as_int (row->votes_against);
   vote->votes_abstain = gtk_spin_button_get_value_as_int (row->votes_abstain);
+}
+
+/* Whether @row's votes were changed since read. */
+static gboolean
+votes_edited (VoteRow *row)
+{
+  AnttMeetingVote vote;
+
+  read_votes (row, &vote);
+  return vote.votes_for != row->shown[0] || vote.votes_against != row->shown[1] ||
+         vote.votes_abstain != row->shown[2];
 }
 
 static void
@@ -316,7 +328,8 @@ nominee_row (AnttCommitteeWindow      *self,
              const AnttNominationInfo *info,
              const AnttNomineeFigures *f,
              GPtrArray                *evidence,
-             const AnttVoteTally      *tally)
+             const AnttVoteTally      *tally,
+             const AnttMeetingVote    *typed)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -413,12 +426,16 @@ nominee_row (AnttCommitteeWindow      *self,
       vote.nomination_id = info->id;
       vote.name = g_strdup (info->nominee_name);
       vote.rank = tally != NULL ? tally->rank : 0;
+      vote.shown[0] = tally != NULL ? tally->votes_for : info->votes_for;
+      vote.shown[1] = tally != NULL ? tally->votes_against : info->votes_against;
+      vote.shown[2] = tally != NULL ? tally->votes_abstain : info->votes_abstain;
+      /* Votes typed and not saved yet stay as typed. */
       vote.votes_for = vote_spin (g_strdup_printf (_("Votes for: %s"), info->nominee_name),
-                                  tally != NULL ? tally->votes_for : info->votes_for);
+                                  typed != NULL ? typed->votes_for : vote.shown[0]);
       vote.votes_against = vote_spin (g_strdup_printf (_("Votes against: %s"), info->nominee_name),
-                                      tally != NULL ? tally->votes_against : info->votes_against);
+                                      typed != NULL ? typed->votes_against : vote.shown[1]);
       vote.votes_abstain = vote_spin (g_strdup_printf (_("Abstentions: %s"), info->nominee_name),
-                                      tally != NULL ? tally->votes_abstain : info->votes_abstain);
+                                      typed != NULL ? typed->votes_abstain : vote.shown[2]);
       gtk_widget_set_sensitive (GTK_WIDGET (vote.votes_for), self->meeting_id != 0);
       gtk_widget_set_sensitive (GTK_WIDGET (vote.votes_against), self->meeting_id != 0);
       gtk_widget_set_sensitive (GTK_WIDGET (vote.votes_abstain), self->meeting_id != 0);
@@ -466,6 +483,20 @@ fill (AnttCommitteeWindow *self,
   gint64 previous_award_id = previous_award < self->decision_awards->len
                              ? g_array_index (self->decision_awards, gint64, previous_award) : 0;
   guint select = 0;
+  g_autoptr(GArray) typed = g_array_new (FALSE, TRUE, sizeof (AnttMeetingVote));
+
+  /* The rows are made again from the data: what was typed into them and
+   * not saved is carried over, by nomination. */
+  for (guint i = 0; i < self->vote_rows->len; i++)
+    {
+      VoteRow *row = &g_array_index (self->vote_rows, VoteRow, i);
+      AnttMeetingVote vote;
+
+      if (!votes_edited (row))
+        continue;
+      read_votes (row, &vote);
+      g_array_append_val (typed, vote);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nominee_list))) != NULL)
     gtk_list_box_remove (self->nominee_list, child);
@@ -474,12 +505,16 @@ fill (AnttCommitteeWindow *self,
   for (guint i = 0; i < snapshot->nominations->len; i++)
     {
       const AnttNominationInfo *info = g_ptr_array_index (snapshot->nominations, i);
+      const AnttMeetingVote *vote = NULL;
 
+      for (guint j = 0; j < typed->len && vote == NULL; j++)
+        if (g_array_index (typed, AnttMeetingVote, j).nomination_id == info->id)
+          vote = &g_array_index (typed, AnttMeetingVote, j);
       gtk_list_box_append (self->nominee_list,
                            nominee_row (self, info,
                                         &g_array_index (snapshot->figures, AnttNomineeFigures, i),
                                         g_ptr_array_index (snapshot->evidence, i),
-                                        find_tally (snapshot->tally, info->id)));
+                                        find_tally (snapshot->tally, info->id), vote));
     }
   if (snapshot->nominations->len == 0)
     {
