@@ -9,7 +9,11 @@
  * over the step, with everything typed kept.
  *
  * The candidates and a nominee's figures and records are read in a worker
- * thread on a connection of its own: a commune has hundreds of members.
+ * thread on a connection of its own, kept from one load to the next (a
+ * search reads at every keystroke): a commune has hundreds of members.
+ * A change of review, award or kind cancels the loads in flight, and what
+ * is loaded is known by review, kind and nominee, so that the records of
+ * one nominee never come to another's nomination.
  *
  * Copyright 2026 The Thi đua ANTT authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -94,17 +98,22 @@ struct _AnttNominationWizard
   GtkCheckButton  *nominee_group;  /* the radio group of the candidates */
   GCancellable    *candidates_cancellable;
   GCancellable    *nominee_cancellable;
+  struct _Worker  *worker;
   char            *slots_text;
   char            *nominee_name;
   char            *prefilled;      /* the summary as last filled in */
   guint            step;
   gint64           nominee_id;
-  gint64           loaded_nominee; /* whose figures and records are shown */
+  /* Whose figures and records are shown: review, kind and nominee. */
+  gint64           loaded_phase;
+  AnttNomineeKind  loaded_kind;
+  gint64           loaded_nominee;
   gint64           initial_award;
   gboolean         cap_full;
   gboolean         loading_candidates;
   gboolean         loading_nominee;
   gboolean         updating;
+  guint            n_pending;      /* loads whose callback has not run yet */
 };
 
 G_DEFINE_FINAL_TYPE (AnttNominationWizard, antt_nomination_wizard, ADW_TYPE_WINDOW)
@@ -118,9 +127,94 @@ static guint signals[N_SIGNALS];
 
 /* Worker threads --------------------------------------------------------- */
 
+/* The wizard's connection for its loads, opened by the first one and kept
+ * until the wizard goes; one load at a time on it (@lock). */
+typedef struct _Worker
+{
+  gatomicrefcount  ref_count;
+  GMutex           lock;
+  AnttDatabase    *db;       /* NULL until the first load, and once closed */
+  gint             opens;    /* atomic: connections opened, for the tests */
+  gint             retired;  /* atomic: the wizard is gone */
+} Worker;
+
+static Worker *
+worker_new (void)
+{
+  Worker *worker = g_new0 (Worker, 1);
+
+  g_atomic_ref_count_init (&worker->ref_count);
+  g_mutex_init (&worker->lock);
+  return worker;
+}
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  g_atomic_ref_count_inc (&worker->ref_count);
+  return worker;
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  if (!g_atomic_ref_count_dec (&worker->ref_count))
+    return;
+  g_clear_object (&worker->db);
+  g_mutex_clear (&worker->lock);
+  g_free (worker);
+}
+
+/* The wizard goes: its connection closes now if no load is running on it,
+ * else when that load is done. */
+static void
+worker_retire (Worker *worker)
+{
+  g_atomic_int_set (&worker->retired, TRUE);
+  if (g_mutex_trylock (&worker->lock))
+    {
+      g_clear_object (&worker->db);
+      g_mutex_unlock (&worker->lock);
+    }
+  worker_unref (worker);
+}
+
+/* With @worker->lock held: the kept connection if it still reads the file
+ * that @main reads (a restore may have put another in its place), else a
+ * new one. antt_database_open() waits for a writer from its first read on:
+ * no need to try again when the file is busy. */
+static AnttDatabase *
+worker_get_database (Worker        *worker,
+                     AnttDatabase  *main,
+                     GError       **error)
+{
+  if (worker->db != NULL && !antt_database_is_same_file (worker->db, main))
+    g_clear_object (&worker->db);
+  if (worker->db == NULL)
+    {
+      worker->db = antt_database_open (antt_database_get_path (main),
+                                       ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
+                                       error);
+      if (worker->db == NULL)
+        return NULL;
+      g_atomic_int_inc (&worker->opens);
+    }
+  return worker->db;
+}
+
+/* With @worker->lock held, after a load. */
+static void
+worker_done (Worker *worker)
+{
+  if (g_atomic_int_get (&worker->retired))
+    g_clear_object (&worker->db);
+  g_mutex_unlock (&worker->lock);
+}
+
 typedef struct
 {
-  char            *path;
+  Worker          *worker;
+  AnttDatabase    *main;     /* only to tell its file: not used in the thread */
   gint64           phase_id;
   gint64           award_level_id;
   AnttNomineeKind  kind;
@@ -131,7 +225,8 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
+  g_clear_pointer (&data->worker, worker_unref);
+  g_clear_object (&data->main);
   g_free (data->search);
   g_free (data);
 }
@@ -149,32 +244,6 @@ nominee_result_free (NomineeResult *result)
   g_free (result);
 }
 
-/* Opening reads the file's header before the connection has a busy
- * timeout: a writer at that moment answers "busy", so try again. */
-static AnttDatabase *
-open_for_worker (const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  AnttDatabase *db = NULL;
-
-  for (guint attempt = 0; db == NULL; attempt++)
-    {
-      g_clear_error (&local_error);
-      db = antt_database_open (path,
-                               ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED,
-                               &local_error);
-      if (db != NULL || attempt >= 100 ||
-          !g_error_matches (local_error, ANTT_DATABASE_ERROR, ANTT_DATABASE_ERROR_BUSY))
-        break;
-      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
-    }
-
-  if (db == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return db;
-}
-
 static void
 candidates_thread (GTask        *task,
                    gpointer      source_object,
@@ -182,21 +251,21 @@ candidates_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(AnttDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *candidates;
+  GPtrArray *candidates = NULL;
+  AnttDatabase *db;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  db = open_for_worker (data->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  candidates = antt_nominations_list_candidates (db, data->phase_id, data->award_level_id,
-                                                 data->kind, data->search, &error);
-  if (candidates == NULL)
+  g_mutex_lock (&data->worker->lock);
+  db = worker_get_database (data->worker, data->main, &error);
+  if (db != NULL && !g_cancellable_is_cancelled (cancellable))
+    candidates = antt_nominations_list_candidates (db, data->phase_id, data->award_level_id,
+                                                   data->kind, data->search, &error);
+  worker_done (data->worker);
+  if (g_task_return_error_if_cancelled (task))
+    g_clear_pointer (&candidates, g_ptr_array_unref);
+  else if (candidates == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, candidates, (GDestroyNotify) g_ptr_array_unref);
@@ -209,30 +278,34 @@ nominee_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(AnttDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  NomineeResult *result;
+  NomineeResult *result = g_new0 (NomineeResult, 1);
+  gboolean ok;
+  AnttDatabase *db;
 
   if (g_task_return_error_if_cancelled (task))
-    return;
-  db = open_for_worker (data->path, &error);
-  if (db == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      nominee_result_free (result);
       return;
     }
+  g_mutex_lock (&data->worker->lock);
+  db = worker_get_database (data->worker, data->main, &error);
+  ok = db != NULL &&
+       antt_nominations_figures (db, data->phase_id, data->kind, data->nominee_id,
+                                 &result->figures, &error) &&
+       (result->evidence = antt_nominations_list_evidence (db, data->phase_id, data->kind,
+                                                           data->nominee_id, &error)) != NULL;
+  worker_done (data->worker);
 
-  result = g_new0 (NomineeResult, 1);
-  if (!antt_nominations_figures (db, data->phase_id, data->kind, data->nominee_id,
-                                 &result->figures, &error) ||
-      (result->evidence = antt_nominations_list_evidence (db, data->phase_id, data->kind,
-                                                          data->nominee_id, &error)) == NULL)
+  if (g_task_return_error_if_cancelled (task))
+    nominee_result_free (result);
+  else if (!ok)
     {
       nominee_result_free (result);
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
     }
-  g_task_return_pointer (task, result, (GDestroyNotify) nominee_result_free);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) nominee_result_free);
 }
 
 /* Helpers ---------------------------------------------------------------- */
@@ -318,6 +391,16 @@ n_evidence_checked (AnttNominationWizard *self)
   return n;
 }
 
+/* Whether the figures and records shown are those of the nominee chosen. */
+static gboolean
+nominee_is_loaded (AnttNominationWizard *self)
+{
+  return self->evidence != NULL && self->nominee_id != 0 &&
+         self->loaded_nominee == self->nominee_id &&
+         self->loaded_kind == selected_kind (self) &&
+         self->loaded_phase == selected_phase (self);
+}
+
 static gboolean
 can_advance (AnttNominationWizard *self)
 {
@@ -328,7 +411,7 @@ can_advance (AnttNominationWizard *self)
     case 1:
       return self->nominee_id != 0 && !self->cap_full && !self->loading_candidates;
     case 2:
-      return !self->loading_nominee && self->loaded_nominee == self->nominee_id;
+      return !self->loading_nominee && nominee_is_loaded (self);
     default:
       return FALSE;
     }
@@ -532,8 +615,10 @@ candidates_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *candidates;
 
+  self->n_pending--;
   candidates = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_task_get_cancellable (G_TASK (result)) != self->candidates_cancellable)
+  if (g_task_get_cancellable (G_TASK (result)) != self->candidates_cancellable ||
+      g_cancellable_is_cancelled (self->candidates_cancellable))
     {
       g_clear_pointer (&candidates, g_ptr_array_unref);
       return;
@@ -679,7 +764,8 @@ load_candidates (AnttNominationWizard *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), TRUE);
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (antt_database_get_path (self->database));
+  data->worker = worker_ref (self->worker);
+  data->main = g_object_ref (self->database);
   data->phase_id = selected_phase (self);
   data->award_level_id = selected_award (self);
   data->kind = selected_kind (self);
@@ -694,6 +780,7 @@ load_candidates (AnttNominationWizard *self)
       gtk_stack_set_visible_child_name (self->nominee_stack, "loading");
     }
 
+  self->n_pending++;
   task = g_task_new (NULL, self->candidates_cancellable, candidates_loaded_cb,
                      g_object_ref (self));
   g_task_set_source_tag (task, load_candidates);
@@ -802,8 +889,10 @@ nominee_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   NomineeResult *loaded;
 
+  self->n_pending--;
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_task_get_cancellable (G_TASK (result)) != self->nominee_cancellable)
+  if (g_task_get_cancellable (G_TASK (result)) != self->nominee_cancellable ||
+      g_cancellable_is_cancelled (self->nominee_cancellable))
     {
       g_clear_pointer (&loaded, nominee_result_free);
       return;
@@ -817,7 +906,13 @@ nominee_loaded_cb (GObject      *source,
       return;
     }
 
-  self->loaded_nominee = ((LoadData *) g_task_get_task_data (G_TASK (result)))->nominee_id;
+  {
+    LoadData *data = g_task_get_task_data (G_TASK (result));
+
+    self->loaded_phase = data->phase_id;
+    self->loaded_kind = data->kind;
+    self->loaded_nominee = data->nominee_id;
+  }
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   self->evidence = g_steal_pointer (&loaded->evidence);
   fill_evidence (self);
@@ -849,17 +944,20 @@ load_nominee (AnttNominationWizard *self)
   g_clear_object (&self->nominee_cancellable);
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (antt_database_get_path (self->database));
+  data->worker = worker_ref (self->worker);
+  data->main = g_object_ref (self->database);
   data->phase_id = selected_phase (self);
   data->kind = selected_kind (self);
   data->nominee_id = self->nominee_id;
 
   self->nominee_cancellable = g_cancellable_new ();
   self->loading_nominee = TRUE;
+  self->loaded_phase = 0;
   self->loaded_nominee = 0;
   remove_rows (self->evidence_list);
   g_ptr_array_set_size (self->evidence_checks, 0);
 
+  self->n_pending++;
   task = g_task_new (NULL, self->nominee_cancellable, nominee_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_nominee);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -907,7 +1005,7 @@ show_step (AnttNominationWizard *self,
       load_candidates (self);
       break;
     case 2:
-      if (self->loaded_nominee != self->nominee_id || self->evidence == NULL)
+      if (!nominee_is_loaded (self))
         load_nominee (self);
       break;
     case 3:
@@ -926,7 +1024,16 @@ reset_nominee (AnttNominationWizard *self)
 {
   if (self->updating)
     return;
+  /* A load in flight is of the old list or nominee: its result is dropped. */
+  g_cancellable_cancel (self->candidates_cancellable);
+  g_clear_object (&self->candidates_cancellable);
+  g_cancellable_cancel (self->nominee_cancellable);
+  g_clear_object (&self->nominee_cancellable);
+  self->loading_candidates = FALSE;
+  self->loading_nominee = FALSE;
+  gtk_spinner_stop (self->spinner);
   self->nominee_id = 0;
+  self->loaded_phase = 0;
   self->loaded_nominee = 0;
   g_clear_pointer (&self->nominee_name, g_free);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
@@ -1097,6 +1204,7 @@ antt_nomination_wizard_dispose (GObject *object)
   g_cancellable_cancel (self->nominee_cancellable);
   g_clear_object (&self->candidates_cancellable);
   g_clear_object (&self->nominee_cancellable);
+  g_clear_pointer (&self->worker, worker_retire);
   g_clear_object (&self->nominee_group);
   gtk_widget_dispose_template (GTK_WIDGET (self), ANTT_TYPE_NOMINATION_WIZARD);
   g_clear_object (&self->database);
@@ -1197,6 +1305,7 @@ antt_nomination_wizard_init (AnttNominationWizard *self)
   self->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) antt_candidate_free);
   self->evidence_checks = g_ptr_array_new ();
   self->nominee_group = g_object_ref_sink (GTK_CHECK_BUTTON (gtk_check_button_new ()));
+  self->worker = worker_new ();
 }
 
 /* Public API --------------------------------------------------------------- */
@@ -1526,4 +1635,30 @@ antt_nomination_wizard_create (AnttNominationWizard  *self,
   g_signal_emit (self, signals[CREATED], 0, id);
   gtk_window_close (GTK_WINDOW (self));
   return id;
+}
+
+/**
+ * antt_nomination_wizard_get_pending_loads:
+ *
+ * Returns: the loads started whose result has not come back yet, dropped
+ *   or not
+ */
+guint
+antt_nomination_wizard_get_pending_loads (AnttNominationWizard *self)
+{
+  g_return_val_if_fail (ANTT_IS_NOMINATION_WIZARD (self), 0);
+  return self->n_pending;
+}
+
+/**
+ * antt_nomination_wizard_get_connections_opened:
+ *
+ * Returns: how many connections the wizard's loads opened (one, kept,
+ *   unless the file was replaced)
+ */
+guint
+antt_nomination_wizard_get_connections_opened (AnttNominationWizard *self)
+{
+  g_return_val_if_fail (ANTT_IS_NOMINATION_WIZARD (self), 0);
+  return (guint) g_atomic_int_get (&self->worker->opens);
 }
