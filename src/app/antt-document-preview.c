@@ -26,10 +26,6 @@
 static const double zoom_levels[] = { 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0 };
 #define DEFAULT_ZOOM 3   /* 100%: a point a pixel */
 
-static const char preview_css[] =
-  ".document-pages-view { background-color: mix(@window_bg_color, @window_fg_color, 0.1); }\n"
-  ".document-page { background-color: white; box-shadow: 0 1px 4px alpha(black, 0.35); }\n";
-
 struct _AnttDocumentPreview
 {
   AdwWindow             parent_instance;
@@ -669,27 +665,9 @@ antt_document_preview_class_init (AnttDocumentPreviewClass *klass)
 }
 
 static void
-install_css (GtkWidget *widget)
-{
-  static GdkDisplay *installed = NULL;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || display == installed)
-    return;
-  installed = display;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, preview_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 antt_document_preview_init (AnttDocumentPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  install_css (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->zoom = DEFAULT_ZOOM;

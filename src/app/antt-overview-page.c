@@ -41,25 +41,6 @@
 
 #define DEBOUNCE_MS 300
 
-/* Until the lead moves them to style.css: the state pills, the bars and
- * the dimming of numbers out of date. Colours come from libadwaita's named
- * ones, so that the dark and high contrast styles follow. */
-static const char page_css[] =
-  ".target-code { font-weight: bold; font-feature-settings: \"tnum\"; padding: 2px 6px;"
-  "  border-radius: 6px; background-color: alpha(currentColor, 0.08); }\n"
-  ".target-value { font-feature-settings: \"tnum\"; }\n"
-  ".target-state { padding: 2px 10px; border-radius: 999px; font-size: smaller;"
-  "  font-weight: bold; }\n"
-  ".target-state.met { color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
-  ".target-state.at-risk { color: @warning_color; background-color: alpha(@warning_color, 0.18); }\n"
-  ".target-state.not-met { color: @error_color; background-color: alpha(@error_color, 0.15); }\n"
-  ".target-state.no-data { color: alpha(currentColor, 0.65); background-color: alpha(currentColor, 0.08); }\n"
-  "levelbar.met > trough > block.filled { background-color: @success_color; }\n"
-  "levelbar.at-risk > trough > block.filled { background-color: @warning_color; }\n"
-  "levelbar.not-met > trough > block.filled { background-color: @error_color; }\n"
-  "levelbar.no-data > trough > block.filled { background-color: alpha(currentColor, 0.3); }\n"
-  "overviewpage .stale { opacity: 0.55; }\n";
-
 /* The tables that antt_targets_evaluate() and the chart read. */
 static const char *const evaluated_tables[] = {
   "business_violations", "callout_members", "callouts", "campaigns", "commune",
@@ -1080,23 +1061,6 @@ antt_overview_page_class_init (AnttOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AnttOverviewPage, reports_button);
 }
 
-static void
-install_css (GtkWidget *widget)
-{
-  static GdkDisplay *installed = NULL;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || display == installed)
-    return;
-  installed = display;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, page_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 /* ANTT_POPUP=reports opens the Reports menu once shown, for screenshots. */
 static gboolean
 popup_reports_cb (gpointer data)
@@ -1120,7 +1084,6 @@ static void
 antt_overview_page_init (AnttOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  install_css (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
