@@ -549,7 +549,8 @@ snapshot_timer_cb (gpointer user_data)
   if (self->snapshot_running)
     return G_SOURCE_REMOVE;
 
-  /* Not held: a quit meanwhile cancels it (in shutdown) and takes its own. */
+  /* Not held: a quit meanwhile cancels it and waits for it (in shutdown),
+   * then takes its own. */
   self->snapshot_running = TRUE;
   folder = antt_backup_default_snapshot_folder ();
   antt_backup_list_async (folder, self->snapshot_cancellable, daily_list_cb, self);
@@ -713,6 +714,11 @@ antt_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->snapshot_timer, g_source_remove);
   g_cancellable_cancel (self->snapshot_cancellable);
+  /* The daily snapshot stops at its next check and removes its unfinished
+   * file: wait for it, so that the quit's own snapshot never works on the
+   * same folder (or the same name) at the same time. */
+  while (self->snapshot_running)
+    g_main_context_iteration (NULL, TRUE);
   snapshot_on_quit (self);
 
   G_APPLICATION_CLASS (antt_application_parent_class)->shutdown (app);

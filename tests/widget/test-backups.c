@@ -16,6 +16,7 @@
 #include "antt-backup.h"
 #include "antt-backups-window.h"
 #include "antt-database.h"
+#include "antt-demo.h"
 #include "antt-record-form.h"
 #include "antt-records.h"
 #include "antt-restore.h"
@@ -913,6 +914,95 @@ test_snapshot_daily (Fixture       *fixture,
   g_unsetenv ("ANTT_SNAPSHOT_FIRST_MS");
 }
 
+static gboolean
+has_entry (const char *folder,
+           const char *prefix,
+           const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, suffix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Quits the application once its daily snapshot is at work: its copy of
+ * the data in the work folder, or its unfinished file. */
+static gboolean seen_snapshotting;
+
+static gboolean
+quit_when_snapshotting_cb (gpointer user_data)
+{
+  g_autofree char *work = g_build_filename (data_home, "thidua-antt", "tmp", NULL);
+  g_autofree char *snapshots = snapshot_folder ();
+
+  seen_snapshotting = has_entry (work, "job-", ".db") || has_entry (snapshots, "", ".partial");
+  /* Never seen (the test then fails): quit all the same after a while. */
+  if (!seen_snapshotting && g_get_real_time () - quit_time < WAIT_SECONDS * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+
+  quit_cb (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A quit while the daily snapshot is being written: the quit waits for it
+ * to stop, then takes its own. One whole snapshot of the data is left,
+ * with nothing unfinished beside it, and nothing runs on after the quit. */
+static void
+test_snapshot_quit_during_daily (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *snapshots = snapshot_folder ();
+  g_autofree char *work = g_build_filename (data_home, "thidua-antt", "tmp", NULL);
+  g_autofree char *newest = NULL;
+  g_autoptr(AnttBackupInfo) info = NULL;
+  g_autoptr(AnttApplication) app = antt_application_new ();
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "thidua-antt", (char *) "--database", fixture->path, NULL };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 teams;
+
+  /* A commune's year of records: the snapshot takes long enough to be seen. */
+  {
+    g_autoptr(AnttDatabase) db = antt_database_open (fixture->path,
+                                                     ANTT_DATABASE_FLAGS_NO_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_true (antt_demo_generate (db, 1, 7, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  teams = count_teams (fixture->path);
+
+  g_setenv ("ANTT_SNAPSHOT_FIRST_MS", "50", TRUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  seen_snapshotting = FALSE;
+  quit_time = g_get_real_time ();
+  g_timeout_add (1, quit_when_snapshotting_cb, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  /* It did quit with the daily snapshot at work. */
+  g_assert_true (seen_snapshotting);
+  g_unsetenv ("ANTT_SNAPSHOT_FIRST_MS");
+
+  before = antt_backup_list (snapshots, NULL, NULL);
+  g_assert_false (has_entry (snapshots, "", ".partial"));
+  g_assert_false (has_entry (work, "job-", ".db"));
+  g_assert_cmpuint (count_kind (snapshots, "snapshot"), ==, 1);
+  newest = newest_snapshot (snapshots);
+  info = antt_backup_verify (newest, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (antt_backup_manifest_get_row_count (antt_backup_info_get_manifest (info),
+                                                       "teams"), ==, teams);
+
+  /* Nothing still writes there once the application is gone. */
+  spin (300);
+  after = antt_backup_list (snapshots, NULL, NULL);
+  g_assert_cmpuint (before->len, ==, after->len);
+  g_assert_false (has_entry (snapshots, "", ".partial"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1038,8 @@ main (int   argc,
               fixture_set_up, test_snapshot_on_quit, fixture_tear_down);
   g_test_add ("/backups/snapshot-daily", Fixture, NULL,
               fixture_set_up, test_snapshot_daily, fixture_tear_down);
+  g_test_add ("/backups/snapshot-quit-during-daily", Fixture, NULL,
+              fixture_set_up, test_snapshot_quit_during_daily, fixture_tear_down);
 
   status = g_test_run ();
   remove_tree (data_home);
