@@ -730,6 +730,60 @@ test_preview_print (Fixture       *fixture,
   g_assert_cmpstr (pages, ==, n_pages);
 }
 
+/* The print dialog is up (asynchronous: the build's callback is long
+ * over) when the main window is closed; then it is cancelled. */
+static GtkWindow *
+find_print_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "GtkPrintUnixDialog") &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static void
+test_print_dialog_close_window (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AnttDocumentActions *actions = antt_window_get_document_actions (fixture->window);
+  g_auto(Finished) finished = { 0 };
+  gpointer weak = actions;
+  GtkWindow *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (actions), &weak);
+  g_signal_connect (actions, "finished", G_CALLBACK (finished_cb), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "doc.print",
+                                             "s", "interim"));
+  wait_for (print_dialog_shown, NULL);
+  dialog = find_print_dialog ();
+  g_assert_false (finished.done);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* Kept by the print under way. */
+  g_assert_nonnull (weak);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  wait_for (finished_done, &finished);
+  g_assert_cmpstr (finished.action, ==, "print");
+  g_assert_error (finished.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* The same while the document is still being built in the worker. */
 static void
 test_export_close_window (Fixture       *fixture,
@@ -862,6 +916,8 @@ main (int   argc,
   g_unsetenv ("LANGUAGE");
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  /* The print dialog lists the "Print to File" printer only. */
+  g_setenv ("GTK_PRINT_BACKENDS", "file", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -883,6 +939,8 @@ main (int   argc,
               fixture_set_up, test_print_operation, fixture_tear_down);
   g_test_add ("/documents/print-close-window", Fixture, NULL,
               fixture_set_up, test_print_close_window, fixture_tear_down);
+  g_test_add ("/documents/print-dialog-close-window", Fixture, NULL,
+              fixture_set_up, test_print_dialog_close_window, fixture_tear_down);
   g_test_add ("/documents/export-close-window", Fixture, NULL,
               fixture_set_up, test_export_close_window, fixture_tear_down);
   g_test_add ("/documents/preview-print", Fixture, NULL,
