@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "antt-application.h"
+#include "antt-startup.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   g_autoptr(AnttApplication) app = NULL;
   const char *localedir = g_getenv ("ANTT_LOCALEDIR");
 
+  antt_startup_prepare ();
   setlocale (LC_ALL, "");
   /* Tests and the uninstalled build point this at the build's catalogs,
    * as antt-cli does. */

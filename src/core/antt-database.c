@@ -419,9 +419,11 @@ read_pragma_int (AnttDatabase  *self,
 }
 
 static gboolean
-configure_connection (AnttDatabase  *self,
-                      GError       **error)
+configure_connection (AnttDatabase       *self,
+                      AnttDatabaseFlags   flags,
+                      GError            **error)
 {
+  g_autofree char *cache_size = NULL;
   int rc;
 
   sqlite3_extended_result_codes (self->db, TRUE);
@@ -440,10 +442,14 @@ configure_connection (AnttDatabase  *self,
     }
 
   /* 64 MiB of page cache: a big save (demo data, a restore) would otherwise
-   * spill pages to the WAL long before it commits. */
+   * spill pages to the WAL long before it commits. A worker's connection,
+   * closed after one load, gets a few MiB (see antt-database.h). */
+  cache_size = g_strdup_printf ("PRAGMA cache_size = -%d",
+                                (flags & ANTT_DATABASE_FLAGS_WORKER) ?
+                                ANTT_DATABASE_WORKER_CACHE_KB : ANTT_DATABASE_CACHE_KB);
   return antt_database_exec (self, "PRAGMA foreign_keys = ON", error)
       && antt_database_exec (self, "PRAGMA synchronous = NORMAL", error)
-      && antt_database_exec (self, "PRAGMA cache_size = -65536", error);
+      && antt_database_exec (self, cache_size, error);
 }
 
 /* A file that says it is ours at the current version must have every table;
@@ -629,7 +635,7 @@ antt_database_open (const char         *path,
   if (version == ANTT_SCHEMA_VERSION && !check_tables (self, error))
     return NULL;
 
-  if (!configure_connection (self, error))
+  if (!configure_connection (self, flags, error))
     return NULL;
 
   if (version < ANTT_SCHEMA_VERSION)

@@ -31,7 +31,20 @@ typedef enum
   ANTT_DATABASE_FLAGS_NONE      = 0,
   ANTT_DATABASE_FLAGS_NO_CREATE = 1 << 0, /* fail if the file does not exist */
   ANTT_DATABASE_FLAGS_NO_SEED   = 1 << 1, /* create the schema but not the plan */
+  ANTT_DATABASE_FLAGS_WORKER    = 1 << 2, /* a short-lived connection of a worker
+                                           * thread (one load, then closed): a page
+                                           * cache of ANTT_DATABASE_WORKER_CACHE_KB
+                                           * instead of ANTT_DATABASE_CACHE_KB */
 } AnttDatabaseFlags;
+
+/* The page cache of a connection, in KiB. A long-lived connection keeps a
+ * large one warm (a big save spills to the WAL later; the targets'
+ * evaluation reads the year again without going to the file). A worker's
+ * connection reads its rows once, in order: a large cache would only grow
+ * to the size of what it read and be freed with the connection, leaving
+ * that much memory to the C library. */
+#define ANTT_DATABASE_CACHE_KB        65536
+#define ANTT_DATABASE_WORKER_CACHE_KB 4096
 
 /* "ANTT" as a big-endian number: PRAGMA application_id of our files. */
 #define ANTT_APPLICATION_ID 0x414E5454

@@ -23,6 +23,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 #include "antt-database.h"
 #include "antt-demo.h"
 #include "antt-record-page.h"
+#include "antt-startup.h"
 #include "antt-window.h"
 
 static gboolean opt_list_only = FALSE;
@@ -315,6 +317,8 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* The largest page, shown at start like a clerk's last page. */
   g_setenv ("ANTT_PAGE", "patrols", TRUE);
+  /* What the program sets for itself before GTK starts, as in main(). */
+  antt_startup_prepare ();
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
@@ -443,6 +447,9 @@ main (int   argc,
   g_print ("column sort: %.2f ms (goal ≤ 50; %.2f ms of CPU)\n", median (sorts), median (sort_cpus));
   g_print ("resident memory: %.0f MB (goal ≤ 200; heap %.0f MB, mapped files %.0f MB)\n",
            resident_mb (), status_mb ("RssAnon:"), status_mb ("RssFile:"));
+  /* Of the heap, what SQLite holds: the open connections' page caches. */
+  g_print ("# SQLite: %.0f MB in use (at most %.0f MB meanwhile)\n",
+           sqlite3_memory_used () / 1048576.0, sqlite3_memory_highwater (FALSE) / 1048576.0);
 #if defined(__GLIBC__)
   /* What of it is memory freed but still held by the C library. */
   malloc_trim (0);

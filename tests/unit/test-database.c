@@ -196,6 +196,42 @@ assert_refused (const char *path,
 
 /* Creating and initialising ----------------------------------------------- */
 
+/* The page cache: large on a long-lived connection, a few MiB on a
+ * worker's, which still reads and writes the same file. */
+static void
+test_cache_size (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AnttDatabase) db = NULL;
+  g_autoptr(AnttDatabase) worker = NULL;
+
+  db = antt_database_open (path, ANTT_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (antt_database_get_handle (db), "PRAGMA cache_size"), ==,
+                   -ANTT_DATABASE_CACHE_KB);
+
+  worker = antt_database_open (path, ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED |
+                                     ANTT_DATABASE_FLAGS_WORKER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (antt_database_get_handle (worker), "PRAGMA cache_size"), ==,
+                   -ANTT_DATABASE_WORKER_CACHE_KB);
+  g_assert_cmpint (ANTT_DATABASE_WORKER_CACHE_KB, <, ANTT_DATABASE_CACHE_KB);
+  g_assert_cmpint (raw_int (antt_database_get_handle (worker), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (antt_database_get_schema_version (worker), ==, ANTT_SCHEMA_VERSION);
+
+  /* It reads the same file: the tables and the plan seeded through the other. */
+  g_assert_cmpint (raw_int (antt_database_get_handle (worker), "SELECT count(*) FROM sqlite_master"), >, 0);
+  g_assert_cmpint (raw_int (antt_database_get_handle (worker), "SELECT count(*) FROM sqlite_master"), ==,
+                   raw_int (antt_database_get_handle (db), "SELECT count(*) FROM sqlite_master"));
+
+  g_clear_object (&worker);
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
+
 static void
 test_create (void)
 {
@@ -822,6 +858,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/database/create", test_create);
+  g_test_add_func ("/database/cache-size", test_cache_size);
   g_test_add_func ("/database/open/empty-file", test_open_empty_file);
   g_test_add_func ("/database/open/empty-sqlite", test_open_empty_sqlite);
   g_test_add_func ("/database/refuse/text", test_refuse_text);
