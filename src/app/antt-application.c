@@ -365,21 +365,16 @@ antt_application_restore_file_action (GSimpleAction *action,
   antt_restore_start (restore);
 }
 
+/* The restore's file chooser, started on @start (a USB drive, else the
+ * last backup folder). */
 static void
-antt_application_restore_action (GSimpleAction *action,
-                                 GVariant      *parameter,
-                                 gpointer       user_data)
+show_restore_chooser (AnttApplication *self,
+                      AnttWindow      *window,
+                      const char      *start)
 {
-  AnttApplication *self = user_data;
-  AnttWindow *window = main_window (self);
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) backup_filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
-  g_autoptr(GPtrArray) locations = NULL;
-  g_autofree char *start = NULL;
-
-  if (window == NULL)
-    return;
 
   native = gtk_file_chooser_native_new (_("Restore a Backup"),
                                         GTK_WINDOW (window),
@@ -395,12 +390,6 @@ antt_application_restore_action (GSimpleAction *action,
   gtk_file_filter_add_pattern (all_filter, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_filter);
 
-  /* Start on the USB drive, else where the last backup went. */
-  locations = antt_backup_removable_locations ();
-  if (locations->len > 0)
-    start = g_strdup (antt_backup_location_get_path (g_ptr_array_index (locations, 0)));
-  else if (self->settings != NULL)
-    start = g_settings_get_string (self->settings, "last-backup-folder");
   if (start != NULL && start[0] != '\0')
     {
       g_autoptr(GFile) folder = g_file_new_for_path (start);
@@ -411,6 +400,90 @@ antt_application_restore_action (GSimpleAction *action,
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (native, "response", G_CALLBACK (restore_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Waiting for the drives (read in a worker thread) to start the chooser on
+ * one; after RESTORE_DRIVES_WAIT_MS the chooser opens without them. */
+typedef struct
+{
+  AnttApplication *self;
+  AnttWindow      *window;    /* weak */
+  guint            timeout_id;
+  gboolean         shown;
+} RestorePick;
+
+#define RESTORE_DRIVES_WAIT_MS 1000
+
+static void
+restore_pick_show (RestorePick *pick,
+                   GPtrArray   *locations)
+{
+  g_autofree char *start = NULL;
+
+  if (pick->shown)
+    return;
+  pick->shown = TRUE;
+  g_clear_handle_id (&pick->timeout_id, g_source_remove);
+
+  if (pick->window == NULL)
+    return;
+  if (locations != NULL && locations->len > 0)
+    start = g_strdup (antt_backup_location_get_path (g_ptr_array_index (locations, 0)));
+  else if (pick->self->settings != NULL)
+    start = g_settings_get_string (pick->self->settings, "last-backup-folder");
+  show_restore_chooser (pick->self, pick->window, start);
+}
+
+static void
+restore_pick_free (RestorePick *pick)
+{
+  g_clear_handle_id (&pick->timeout_id, g_source_remove);
+  g_clear_weak_pointer (&pick->window);
+  g_free (pick);
+}
+
+static gboolean
+restore_pick_timeout_cb (gpointer user_data)
+{
+  RestorePick *pick = user_data;
+
+  pick->timeout_id = 0;
+  restore_pick_show (pick, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_locations_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  RestorePick *pick = user_data;
+  g_autoptr(GPtrArray) locations = antt_backup_removable_locations_finish (result, NULL);
+
+  restore_pick_show (pick, locations);
+  restore_pick_free (pick);
+}
+
+static void
+antt_application_restore_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  AnttApplication *self = user_data;
+  AnttWindow *window = main_window (self);
+  RestorePick *pick;
+
+  if (window == NULL)
+    return;
+
+  /* Start on the USB drive, else where the last backup went. */
+  pick = g_new0 (RestorePick, 1);
+  /* Not held: a drive that never answers must not keep the app from
+   * quitting. */
+  pick->self = self;
+  g_set_weak_pointer (&pick->window, window);
+  pick->timeout_id = g_timeout_add (RESTORE_DRIVES_WAIT_MS, restore_pick_timeout_cb, pick);
+  antt_backup_removable_locations_async (NULL, restore_locations_cb, pick);
 }
 
 /* Snapshots ------------------------------------------------------------------- */

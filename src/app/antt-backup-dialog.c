@@ -49,6 +49,8 @@ struct _AnttBackupDialog
   GVolumeMonitor      *monitor;
   GCancellable        *cancellable;     /* of the backup running */
   GCancellable        *space_cancellable;
+  GCancellable        *locations_cancellable;
+  GPtrArray           *locations;       /* the drives; NULL until read */
   GtkCheckButton      *group;           /* never shown: makes the checks radios */
   GtkWindow           *ask;             /* weak: "Stop the backup?" while shown */
   guint64              needed;
@@ -322,10 +324,13 @@ add_folder_destination (AnttBackupDialog *self,
   return row;
 }
 
+/* The rows from the drives known (self->locations, read off the main
+ * thread: a hung network share must not freeze the window) and the
+ * folders. */
 static void
 rebuild_destinations (AnttBackupDialog *self)
 {
-  g_autoptr(GPtrArray) locations = antt_backup_removable_locations ();
+  GPtrArray *locations = self->locations;
   g_autofree char *last = NULL;
   GtkWidget *row;
   GtkWidget *to_select = NULL;
@@ -344,7 +349,7 @@ rebuild_destinations (AnttBackupDialog *self)
   if (self->settings != NULL)
     last = g_settings_get_string (self->settings, "last-backup-folder");
 
-  for (guint i = 0; i < locations->len; i++)
+  for (guint i = 0; locations != NULL && i < locations->len; i++)
     {
       AnttBackupLocation *location = g_ptr_array_index (locations, i);
       const char *path = antt_backup_location_get_path (location);
@@ -364,7 +369,22 @@ rebuild_destinations (AnttBackupDialog *self)
       seen_chosen |= g_strcmp0 (path, self->chosen_folder) == 0;
     }
 
-  if (locations->len == 0)
+  if (locations == NULL)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Looking for USB drives…"));
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Looking for USB drives…"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
+      gtk_widget_add_css_class (row, "dim-label");
+      g_object_set_data (G_OBJECT (row), "antt-placeholder", GINT_TO_POINTER (TRUE));
+      gtk_list_box_append (self->destinations_list, row);
+    }
+  else if (locations->len == 0)
     {
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No USB drive found"));
@@ -403,8 +423,9 @@ rebuild_destinations (AnttBackupDialog *self)
   gtk_list_box_append (self->destinations_list, row);
 
   /* The drive (or folder) chosen before, else the first drive with room,
-   * else the folder the last backup went to. */
-  if (to_select == NULL)
+   * else the folder the last backup went to; nothing by itself until the
+   * drives are known, so that a drive is still preferred then. */
+  if (to_select == NULL && locations != NULL)
     to_select = first_usable ? first_usable : last_row;
   g_clear_pointer (&self->folder, g_free);
   if (to_select != NULL)
@@ -414,10 +435,42 @@ rebuild_destinations (AnttBackupDialog *self)
 }
 
 static void
+locations_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AnttBackupDialog) self = user_data;
+  g_autoptr(GPtrArray) locations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  locations = antt_backup_removable_locations_finish (result, &error);
+  /* A newer read replaced this one, or the dialog was closed. */
+  if (locations == NULL)
+    return;
+
+  g_clear_pointer (&self->locations, g_ptr_array_unref);
+  self->locations = g_steal_pointer (&locations);
+  g_clear_object (&self->locations_cancellable);
+  if (!self->running && self->destinations_list != NULL)
+    rebuild_destinations (self);
+}
+
+/* Reads the drives again, in a worker thread; the rows follow. */
+static void
+refresh_locations (AnttBackupDialog *self)
+{
+  if (self->locations_cancellable != NULL)
+    g_cancellable_cancel (self->locations_cancellable);
+  g_clear_object (&self->locations_cancellable);
+  self->locations_cancellable = g_cancellable_new ();
+  antt_backup_removable_locations_async (self->locations_cancellable, locations_cb,
+                                         g_object_ref (self));
+}
+
+static void
 mounts_changed_cb (AnttBackupDialog *self)
 {
-  if (!self->running)
-    rebuild_destinations (self);
+  refresh_locations (self);
 }
 
 static void
@@ -645,6 +698,10 @@ antt_backup_dialog_dispose (GObject *object)
   if (self->space_cancellable != NULL)
     g_cancellable_cancel (self->space_cancellable);
   g_clear_object (&self->space_cancellable);
+  if (self->locations_cancellable != NULL)
+    g_cancellable_cancel (self->locations_cancellable);
+  g_clear_object (&self->locations_cancellable);
+  g_clear_pointer (&self->locations, g_ptr_array_unref);
   /* A backup still running stops: nobody is left to tell of it. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -797,6 +854,7 @@ antt_backup_dialog_new (GtkWindow  *parent,
   self->database_path = g_strdup (database_path);
   self->needed = data_size (database_path) + SPACE_MARGIN;
   rebuild_destinations (self);
+  refresh_locations (self);
 
   return self;
 }

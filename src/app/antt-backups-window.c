@@ -403,6 +403,55 @@ add_folder (AnttBackupsWindow *self,
   antt_backup_list_async (folder, self->cancellable, list_cb, job);
 }
 
+typedef struct
+{
+  AnttBackupsWindow *self;
+  guint              generation;
+} LocationsJob;
+
+static void
+locations_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LocationsJob *job = user_data;
+  g_autoptr(AnttBackupsWindow) self = job->self;
+  g_autoptr(GPtrArray) locations = NULL;
+  g_autofree char *snapshots = NULL;
+  g_autofree char *last = NULL;
+  gboolean last_seen = FALSE;
+
+  locations = antt_backup_removable_locations_finish (result, NULL);
+  /* Not after a reload, nor once the window is closed. */
+  if (job->generation != self->generation || self->cancellable == NULL || locations == NULL)
+    {
+      g_free (job);
+      return;
+    }
+  g_free (job);
+
+  snapshots = antt_backup_default_snapshot_folder ();
+  if (self->settings != NULL)
+    last = g_settings_get_string (self->settings, "last-backup-folder");
+
+  for (guint i = 0; i < locations->len; i++)
+    {
+      AnttBackupLocation *location = g_ptr_array_index (locations, i);
+      const char *path = antt_backup_location_get_path (location);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the name of a USB drive */
+      title = g_strdup_printf (_("USB Drive “%s”"), antt_backup_location_get_name (location));
+      add_folder (self, title, path, path);
+      last_seen |= g_strcmp0 (path, last) == 0;
+    }
+
+  if (last != NULL && *last != '\0' && !last_seen && g_strcmp0 (last, snapshots) != 0)
+    add_folder (self, _("Last Backup Folder"), last, last);
+
+  set_pending (self, self->pending - 1);
+}
+
 static void
 mounts_changed_cb (AnttBackupsWindow *self)
 {
@@ -553,12 +602,10 @@ antt_backups_window_new (AnttWindow *window,
 void
 antt_backups_window_reload (AnttBackupsWindow *self)
 {
-  g_autoptr(GPtrArray) locations = antt_backup_removable_locations ();
   g_autofree char *snapshots = antt_backup_default_snapshot_folder ();
-  g_autofree char *last = NULL;
   g_autofree char *snapshot_text = NULL;
+  LocationsJob *job;
   int keep = ANTT_BACKUP_DEFAULT_KEEP;
-  gboolean last_seen = FALSE;
 
   g_return_if_fail (ANTT_IS_BACKUPS_WINDOW (self));
 
@@ -573,10 +620,7 @@ antt_backups_window_reload (AnttBackupsWindow *self)
   set_pending (self, 0);
 
   if (self->settings != NULL)
-    {
-      keep = g_settings_get_int (self->settings, "snapshot-keep");
-      last = g_settings_get_string (self->settings, "last-backup-folder");
-    }
+    keep = g_settings_get_int (self->settings, "snapshot-keep");
 
   snapshot_text = g_strdup_printf (g_dngettext (NULL,
                                                 "Taken when the app closes and once a day while "
@@ -589,20 +633,13 @@ antt_backups_window_reload (AnttBackupsWindow *self)
                                    keep, snapshots);
   add_folder (self, _("Automatic Snapshots on This PC"), snapshot_text, snapshots);
 
-  for (guint i = 0; i < locations->len; i++)
-    {
-      AnttBackupLocation *location = g_ptr_array_index (locations, i);
-      const char *path = antt_backup_location_get_path (location);
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is the name of a USB drive */
-      title = g_strdup_printf (_("USB Drive “%s”"), antt_backup_location_get_name (location));
-      add_folder (self, title, path, path);
-      last_seen |= g_strcmp0 (path, last) == 0;
-    }
-
-  if (last != NULL && *last != '\0' && !last_seen && g_strcmp0 (last, snapshots) != 0)
-    add_folder (self, _("Last Backup Folder"), last, last);
+  /* The drives are read in a worker thread (their free space can hang on
+   * a network share); their folders follow. */
+  job = g_new0 (LocationsJob, 1);
+  job->self = g_object_ref (self);
+  job->generation = self->generation;
+  set_pending (self, self->pending + 1);
+  antt_backup_removable_locations_async (self->cancellable, locations_cb, job);
 }
 
 gboolean

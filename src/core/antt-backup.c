@@ -3953,26 +3953,42 @@ scan_mount_folder (GPtrArray  *list,
     }
 }
 
-GPtrArray *
-antt_backup_removable_locations (void)
+/* What GVolumeMonitor offers as drives, as (path, name) pairs: read on
+ * the thread that owns the monitor (the main one), with no file I/O. */
+static GPtrArray *
+mount_candidates (void)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) antt_backup_location_unref);
+  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GVolumeMonitor) monitor = g_volume_monitor_get ();
   GList *mounts = g_volume_monitor_get_mounts (monitor);
 
-  /* What the file chooser shows as drives (on Windows too)… */
   for (GList *l = mounts; l != NULL; l = l->next)
     {
       GMount *mount = l->data;
       g_autoptr(GFile) root = g_mount_get_root (mount);
       g_autofree char *path = g_file_get_path (root);
-      g_autofree char *name = g_mount_get_name (mount);
 
       if (path != NULL && (g_mount_can_eject (mount) || g_mount_can_unmount (mount)) &&
           !g_str_equal (path, "/"))
-        add_location (list, path, name);
+        {
+          g_ptr_array_add (pairs, g_steal_pointer (&path));
+          g_ptr_array_add (pairs, g_mount_get_name (mount));
+        }
     }
   g_list_free_full (mounts, g_object_unref);
+  return pairs;
+}
+
+/* The free space of each, and the Unix mount folders: file I/O, which a
+ * hung network share can block for long. */
+static GPtrArray *
+locations_from_candidates (GPtrArray *pairs)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) antt_backup_location_unref);
+
+  /* What the file chooser shows as drives (on Windows too)… */
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    add_location (list, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1));
 
   /* …and, on Unix, drives mounted where desktops mount them. */
   scan_mount_folder (list, "/media", 1);
@@ -3983,6 +3999,60 @@ antt_backup_removable_locations (void)
   scan_mount_folder (list, "/mnt", 0);
 
   return list;
+}
+
+GPtrArray *
+antt_backup_removable_locations (void)
+{
+  g_autoptr(GPtrArray) pairs = mount_candidates ();
+
+  return locations_from_candidates (pairs);
+}
+
+static void
+locations_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_task_return_pointer (task, locations_from_candidates (task_data),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * antt_backup_removable_locations_async:
+ *
+ * As antt_backup_removable_locations(), with the file work (free space,
+ * mount folders) in a worker thread. Call from the main thread.
+ */
+void
+antt_backup_removable_locations_async (GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, antt_backup_removable_locations_async);
+  g_task_set_name (task, "[antt] removable locations");
+  g_task_set_task_data (task, mount_candidates (), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, locations_thread);
+}
+
+/**
+ * antt_backup_removable_locations_finish:
+ *
+ * Returns: (transfer container) (element-type AnttBackupLocation): the
+ *   drives, or %NULL with G_IO_ERROR_CANCELLED
+ */
+GPtrArray *
+antt_backup_removable_locations_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        antt_backup_removable_locations_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Async ------------------------------------------------------------------------------ */

@@ -163,8 +163,15 @@ char           *antt_backup_file_name            (const char          *commune,
                                                   GDateTime           *time);
 /* AnttBackupLocation: the mounted drives the file chooser would offer as
  * removable (GVolumeMonitor), and on Unix the mount points under /media,
- * /run/media/$USER and /mnt. Call from the main thread. */
+ * /run/media/$USER and /mnt. Call from the main thread. It reads each
+ * drive's free space, which a hung network share can block: the app uses
+ * the async form, whose file work runs in a worker thread. */
 GPtrArray      *antt_backup_removable_locations  (void);
+void            antt_backup_removable_locations_async  (GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray      *antt_backup_removable_locations_finish (GAsyncResult        *result,
+                                                        GError             **error);
 
 /* database_path: the data file; the app passes antt_database_get_path().
  * The backup reads it through a connection of its own, inside one read

@@ -1385,6 +1385,61 @@ make_demo (void)
   g_assert_no_error (error);
 }
 
+static void
+locations_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+locations_async (GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  antt_backup_removable_locations_async (cancellable, locations_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return antt_backup_removable_locations_finish (result, error);
+}
+
+/* The drives read in a worker thread are those read at once, with the
+ * same free space as far as it stands still; a cancelled read says so. */
+static void
+test_locations_async (void)
+{
+  g_autoptr(GPtrArray) now = antt_backup_removable_locations ();
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  later = locations_async (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (later);
+  g_assert_cmpuint (later->len, ==, now->len);
+  for (guint i = 0; i < now->len; i++)
+    {
+      AnttBackupLocation *a = g_ptr_array_index (now, i);
+      AnttBackupLocation *b = g_ptr_array_index (later, i);
+
+      g_assert_cmpstr (antt_backup_location_get_path (a), ==, antt_backup_location_get_path (b));
+      g_assert_cmpstr (antt_backup_location_get_name (a), ==, antt_backup_location_get_name (b));
+      g_assert_cmpuint (antt_backup_location_get_size (a), ==, antt_backup_location_get_size (b));
+      g_assert_cmpint (antt_backup_location_get_read_only (a), ==,
+                       antt_backup_location_get_read_only (b));
+    }
+
+  g_cancellable_cancel (cancellable);
+  none = locations_async (cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (none);
+}
+
 /* One description per stage, shared by the dialog, the restore and the CLI;
  * the test runs in the C locale, so the English sources come back. */
 static void
@@ -1430,6 +1485,7 @@ main (int   argc,
 
   g_test_add_func ("/backup/file-name", test_file_name);
   g_test_add_func ("/backup/stage-describe", test_stage_describe);
+  g_test_add_func ("/backup/locations-async", test_locations_async);
   g_test_add_func ("/backup/checksums", test_checksums);
   g_test_add_func ("/backup/round-trip/plain", test_round_trip_plain);
   g_test_add_func ("/backup/round-trip/encrypted", test_round_trip_encrypted);

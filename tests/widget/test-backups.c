@@ -416,6 +416,49 @@ test_dialog_backup (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The drives are read off the main thread: the dialog opens at once with
+ * a placeholder, then lists them (or says there is none). A destination
+ * is chosen by itself only once they are known, so that a drive is still
+ * preferred to the last folder. */
+static void
+test_dialog_drives_later (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) locations = antt_backup_removable_locations ();
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  AnttBackupDialog *dialog;
+  AnttWindow *window;
+
+  g_settings_set_string (settings, "last-backup-folder", fixture->usb);
+  window = open_window (fixture->path);
+  dialog = antt_backup_dialog_new (GTK_WINDOW (window), fixture->path);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Looking for USB drives"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "No USB drive found"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Last Used Folder"));
+  g_assert_null (antt_backup_dialog_get_folder (dialog));
+
+  while (shows_text (GTK_WIDGET (dialog), "Looking for USB drives"))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  if (locations->len == 0)
+    g_assert_true (shows_text (GTK_WIDGET (dialog), "No USB drive found"));
+  for (guint i = 0; i < locations->len; i++)
+    g_assert_true (shows_text (GTK_WIDGET (dialog),
+                               antt_backup_location_get_name (g_ptr_array_index (locations, i))));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Last Used Folder"));
+  g_assert_nonnull (antt_backup_dialog_get_folder (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_files (const char *folder)
 {
@@ -1022,6 +1065,8 @@ main (int   argc,
 
   g_test_add ("/backups/dialog-backup", Fixture, NULL,
               fixture_set_up, test_dialog_backup, fixture_tear_down);
+  g_test_add ("/backups/dialog-drives-later", Fixture, NULL,
+              fixture_set_up, test_dialog_drives_later, fixture_tear_down);
   g_test_add ("/backups/dialog-close-running", Fixture, NULL,
               fixture_set_up, test_dialog_close_running, fixture_tear_down);
   g_test_add ("/backups/dialog-error", Fixture, NULL,
