@@ -737,8 +737,10 @@ begin_replace (AnttRestore *self)
 {
   g_autoptr(GPtrArray) windows = windows_to_close (self);
 
-  /* The forms and dialogs over the data first: one that will not close
-   * (input not saved) stops the restore before any window on the data
+  /* The forms and dialogs over the data first: any one that will not
+   * close, whatever its type (a record form, the nomination wizard or the
+   * committee window asking about unsaved input, the backup dialog asking
+   * to stop its backup), stops the restore before any window on the data
    * goes. */
   for (guint i = 0; i < windows->len; i++)
     if (!ANTT_IS_WINDOW (g_ptr_array_index (windows, i)))

@@ -745,6 +745,70 @@ test_restore (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (restored));
 }
 
+static gboolean
+refuse_close_cb (GtkWindow *window,
+                 guint     *asked)
+{
+  (*asked)++;
+  return TRUE;
+}
+
+/* Any window over the main window that will not close (here a plain
+ * window, as the wizard or the committee window holding unsaved input)
+ * stops the restore before anything changes: the clerk is told why, the
+ * window and the data stay as they were. */
+static void
+test_restore_refused_close (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *snapshots = snapshot_folder ();
+  g_autoptr(AnttRestore) restore = NULL;
+  RestoreResult result = { 0 };
+  const GError *error;
+  AdwMessageDialog *failed;
+  AnttWindow *window;
+  GtkWidget *refuser;
+  guint asked = 0;
+  gulong id;
+
+  window = open_window (fixture->path);
+  backup = backup_through_dialog (window, fixture->path, fixture->usb, NULL);
+  add_team (antt_window_get_database (window), SECOND_TEAM);
+
+  refuser = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (refuser), "Unsaved input");
+  gtk_window_set_transient_for (GTK_WINDOW (refuser), GTK_WINDOW (window));
+  id = g_signal_connect (refuser, "close-request", G_CALLBACK (refuse_close_cb), &asked);
+  gtk_window_present (GTK_WINDOW (refuser));
+
+  restore = antt_restore_new (window, backup, fixture->path);
+  g_signal_connect (restore, "finished", G_CALLBACK (restore_finished_cb), &result);
+  antt_restore_start (restore);
+  respond (wait_for_dialog ("Restore This Backup?"), "_Restore");
+
+  wait_for_flag (&result.done);
+  g_assert_false (result.restored);
+  error = antt_restore_get_error (restore);
+  g_assert_error (error, ANTT_BACKUP_ERROR, ANTT_BACKUP_ERROR_LOCKED);
+  g_assert_true (strstr (error->message, "still open") != NULL);
+  failed = wait_for_dialog ("Cannot Restore the Backup");
+  g_assert_true (shows_text (GTK_WIDGET (failed), "still open"));
+
+  /* Asked to close, it stayed; nothing else went or changed. */
+  g_assert_cmpuint (asked, >=, 1);
+  g_assert_true (gtk_widget_get_visible (refuser));
+  g_assert_nonnull (antt_window_get_database (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (count_teams (fixture->path), ==, 2);
+  g_assert_cmpuint (count_kind (snapshots, "safety"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (failed));
+  g_signal_handler_disconnect (refuser, id);
+  gtk_window_destroy (GTK_WINDOW (refuser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_restore_wrong_passphrase (Fixture       *fixture,
                                gconstpointer  data)
@@ -1077,6 +1141,8 @@ main (int   argc,
               fixture_set_up, test_backups_window_close_loading, fixture_tear_down);
   g_test_add ("/backups/restore", Fixture, NULL,
               fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/backups/restore-refused-close", Fixture, NULL,
+              fixture_set_up, test_restore_refused_close, fixture_tear_down);
   g_test_add ("/backups/restore-wrong-passphrase", Fixture, NULL,
               fixture_set_up, test_restore_wrong_passphrase, fixture_tear_down);
   g_test_add ("/backups/snapshot-on-quit", Fixture, NULL,
