@@ -107,7 +107,10 @@ struct _AnttCommitteeWindow
   guint             reload_id;
   gint64            phase_id;
   gint64            meeting_id;
+  char             *saved_meeting;   /* the meeting's fields as read or saved */
+  char             *saved_decision;  /* the decision's fields as saved */
   gboolean          loading;
+  gboolean          close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AnttCommitteeWindow, antt_committee_window, ADW_TYPE_WINDOW)
@@ -649,6 +652,35 @@ show_meeting_status (AnttCommitteeWindow *self,
                                    _("Not recorded yet"));
 }
 
+/* The meeting's fields as shown, to tell whether they were changed. */
+static char *
+meeting_state (AnttCommitteeWindow *self)
+{
+  AdwEntryRow *entries[] = {
+    self->date_row, self->time_row, self->ended_row, self->absent_row, self->place_row,
+    self->chair_row, self->secretary_row,
+  };
+  GtkSpinButton *spins[] = {
+    self->total_spin, self->present_spin, self->quorum_spin, self->approve_spin,
+  };
+  GString *state = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_string_append_printf (state, "%s\x1f", gtk_editable_get_text (GTK_EDITABLE (entries[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    g_string_append_printf (state, "%s\x1f", gtk_editable_get_text (GTK_EDITABLE (spins[i])));
+  g_string_append_printf (state, "%u", adw_combo_row_get_selected (self->method_row));
+  return g_string_free (state, FALSE);
+}
+
+static char *
+decision_state (AnttCommitteeWindow *self)
+{
+  return g_strdup_printf ("%s\x1f%s",
+                          gtk_editable_get_text (GTK_EDITABLE (self->decision_number_row)),
+                          gtk_editable_get_text (GTK_EDITABLE (self->decision_date_row)));
+}
+
 /* The review's latest meeting; a new one starts from the commune's
  * thresholds. */
 static void
@@ -673,6 +705,8 @@ load_meeting (AnttCommitteeWindow *self)
                                      antt_record_get_int (commune, "vote_approve_pct"));
         }
       show_meeting_status (self, NULL);
+      g_free (self->saved_meeting);
+      self->saved_meeting = meeting_state (self);
       return;
     }
 
@@ -700,6 +734,8 @@ load_meeting (AnttCommitteeWindow *self)
                               g_strcmp0 (antt_record_get_string (meeting, "vote_method"),
                                          "show_of_hands") == 0 ? 1 : 0);
   show_meeting_status (self, antt_record_get_string (meeting, "held_date"));
+  g_free (self->saved_meeting);
+  self->saved_meeting = meeting_state (self);
 }
 
 static void
@@ -795,11 +831,48 @@ decide_one_clicked_cb (GtkButton           *button,
 
 /* GObject ------------------------------------------------------------------ */
 
-/* A text field that still has the focus when its window goes warns that
- * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
+static void
+close_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   AnttCommitteeWindow *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The meeting's fields, votes or decision typed and not saved are lost on
+ * closing: ask first (Escape, Ctrl+W, the close button, a restore closing
+ * the windows over the data). Until answered the window stays, and a
+ * restore that finds it open stops. */
 static gboolean
 antt_committee_window_close_request (GtkWindow *window)
 {
+  AnttCommitteeWindow *self = ANTT_COMMITTEE_WINDOW (window);
+
+  if (!self->close_confirmed && antt_committee_window_has_changes (self))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (window, _("Discard Unsaved Changes?"),
+                                       _("The meeting, votes or decision entered and not saved "
+                                         "will be lost."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  /* A text field that still has the focus when its window goes warns that
+   * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
   gtk_window_set_focus (window, NULL);
 
   return GTK_WINDOW_CLASS (antt_committee_window_parent_class)->close_request (window);
@@ -827,6 +900,8 @@ antt_committee_window_finalize (GObject *object)
 
   g_clear_pointer (&self->vote_rows, g_array_unref);
   g_clear_pointer (&self->decision_awards, g_array_unref);
+  g_clear_pointer (&self->saved_meeting, g_free);
+  g_clear_pointer (&self->saved_decision, g_free);
 
   G_OBJECT_CLASS (antt_committee_window_parent_class)->finalize (object);
 }
@@ -886,6 +961,7 @@ antt_committee_window_init (AnttCommitteeWindow *self)
   self->vote_rows = g_array_new (FALSE, TRUE, sizeof (VoteRow));
   g_array_set_clear_func (self->vote_rows, vote_row_clear);
   self->decision_awards = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->saved_decision = decision_state (self);
   update_actions (self);
 }
 
@@ -1249,6 +1325,8 @@ antt_committee_window_save_decision (AnttCommitteeWindow  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_free (self->saved_decision);
+  self->saved_decision = decision_state (self);
   show_message (self, NULL);
   reload (self);
   return TRUE;
@@ -1267,4 +1345,52 @@ antt_committee_window_get_message (AnttCommitteeWindow *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
   return gtk_label_get_text (self->message_label);
+}
+
+/**
+ * antt_committee_window_has_changes:
+ *
+ * Returns: %TRUE if closing would lose input: the meeting's fields, votes
+ *   or the decision's number and date changed and not saved
+ */
+gboolean
+antt_committee_window_has_changes (AnttCommitteeWindow *self)
+{
+  g_autofree char *meeting = NULL;
+  g_autofree char *decision = NULL;
+
+  g_return_val_if_fail (ANTT_IS_COMMITTEE_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->vote_rows->len; i++)
+    if (votes_edited (&g_array_index (self->vote_rows, VoteRow, i)))
+      return TRUE;
+  meeting = meeting_state (self);
+  decision = decision_state (self);
+  return g_strcmp0 (meeting, self->saved_meeting) != 0 ||
+         g_strcmp0 (decision, self->saved_decision) != 0;
+}
+
+/**
+ * antt_committee_window_get_votes_for:
+ *
+ * Returns: the votes for the nominee in its row, as typed; 0 if it has no
+ *   row of votes (not proposed)
+ */
+guint
+antt_committee_window_get_votes_for (AnttCommitteeWindow *self,
+                                     gint64               nomination_id)
+{
+  g_return_val_if_fail (ANTT_IS_COMMITTEE_WINDOW (self), 0);
+
+  for (guint i = 0; i < self->vote_rows->len; i++)
+    {
+      VoteRow *row = &g_array_index (self->vote_rows, VoteRow, i);
+      AnttMeetingVote vote;
+
+      if (row->nomination_id != nomination_id)
+        continue;
+      read_votes (row, &vote);
+      return vote.votes_for;
+    }
+  return 0;
 }

@@ -48,5 +48,8 @@ gboolean             antt_committee_window_save_decision (AnttCommitteeWindow  *
                                                           const char           *decision_date,
                                                           GError              **error);
 const char          *antt_committee_window_get_message   (AnttCommitteeWindow  *self);
+gboolean             antt_committee_window_has_changes   (AnttCommitteeWindow  *self);
+guint                antt_committee_window_get_votes_for (AnttCommitteeWindow  *self,
+                                                          gint64                nomination_id);
 
 G_END_DECLS

@@ -113,6 +113,7 @@ struct _AnttNominationWizard
   gboolean         loading_candidates;
   gboolean         loading_nominee;
   gboolean         updating;
+  gboolean         close_confirmed;
   guint            n_pending;      /* loads whose callback has not run yet */
 };
 
@@ -1185,11 +1186,47 @@ create_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
-/* A text field that still has the focus when its window goes warns that
- * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
+static void
+close_response_cb (AdwMessageDialog     *dialog,
+                   const char           *response,
+                   AnttNominationWizard *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* What is typed or chosen is lost on closing: ask first (Escape, Ctrl+W,
+ * the close button, a restore closing the windows over the data). Until
+ * answered the wizard stays, and a restore that finds it open stops. */
 static gboolean
 antt_nomination_wizard_close_request (GtkWindow *window)
 {
+  AnttNominationWizard *self = ANTT_NOMINATION_WIZARD (window);
+
+  if (!self->close_confirmed && antt_nomination_wizard_has_changes (self))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (window, _("Discard the Nomination?"),
+                                       _("The nomination has not been created: the summary and "
+                                         "the records chosen will be lost."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  /* A text field that still has the focus when its window goes warns that
+   * it "did not receive a focus-out event" (GTK 4.8): take the focus first. */
   gtk_window_set_focus (window, NULL);
 
   return GTK_WINDOW_CLASS (antt_nomination_wizard_parent_class)->close_request (window);
@@ -1633,8 +1670,30 @@ antt_nomination_wizard_create (AnttNominationWizard  *self,
     }
 
   g_signal_emit (self, signals[CREATED], 0, id);
+  self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
   return id;
+}
+
+/**
+ * antt_nomination_wizard_has_changes:
+ *
+ * Returns: %TRUE if closing would lose input: a summary written by hand,
+ *   records ticked as evidence, or a sudden achievement chosen
+ */
+gboolean
+antt_nomination_wizard_has_changes (AnttNominationWizard *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (ANTT_IS_NOMINATION_WIZARD (self), FALSE);
+
+  if (n_evidence_checked (self) > 0 || gtk_check_button_get_active (self->sudden_check))
+    return TRUE;
+  text = summary_text (self);
+  if (g_strcmp0 (text, self->prefilled) == 0)
+    return FALSE;
+  return *g_strstrip (text) != '\0';
 }
 
 /**

@@ -49,6 +49,7 @@ void                  antt_nomination_wizard_set_evidence_checked (AnttNominatio
                                                                gboolean              checked);
 const char           *antt_nomination_wizard_get_slots_text   (AnttNominationWizard *self);
 const char           *antt_nomination_wizard_get_message      (AnttNominationWizard *self);
+gboolean              antt_nomination_wizard_has_changes      (AnttNominationWizard *self);
 guint                 antt_nomination_wizard_get_pending_loads (AnttNominationWizard *self);
 guint                 antt_nomination_wizard_get_connections_opened (AnttNominationWizard *self);
 gboolean              antt_nomination_wizard_withdraw         (AnttNominationWizard *self,

@@ -270,6 +270,28 @@ def main():
             click_when_sensitive(wizard, "push button", "Next")
             # The summary is filled in from the member's records of the phase.
             find_in(wizard, "push button", "Back")
+            if i == 0:
+                step("closing the wizard with a summary edited asks first; Cancel keeps it")
+                summary = find_in(wizard, "text", "Summary of achievements")
+                click_at(summary)
+                wait_for("the summary to have the focus",
+                         lambda: has_state(summary, Atspi.StateType.FOCUSED))
+                Atspi.generate_keyboard_event(0xff57, None, Atspi.KeySynthType.SYM)  # End of line
+                for key in (0x20, 0x2e):  # " ."
+                    Atspi.generate_keyboard_event(key, None, Atspi.KeySynthType.SYM)
+                time.sleep(0.2)
+                Atspi.generate_keyboard_event(0xff1b, None, Atspi.KeySynthType.SYM)  # Escape
+                question = window(app, "Discard the Nomination?")
+                # libadwaita 1.2 names its response buttons "_Cancel Cancel", and
+                # lays them out twice (side by side, stacked): either answers.
+                click(wait_for("the Cancel button",
+                               lambda: next((n for n in descendants(question)
+                                             if n.get_role_name() == "push button" and
+                                             n.get_name().endswith("Cancel")), None)))
+                wait_for("the question to close",
+                         lambda: all(not (w.get_name() == "Discard the Nomination?" and
+                                          is_visible(w)) for w in toplevels(app)))
+                assert is_visible(wizard), "the wizard closed with its input"
             click_when_sensitive(wizard, "push button", "Next")
             click_when_sensitive(wizard, "push button", "Create")
             wait_for("the wizard to close",
@@ -307,6 +329,8 @@ def main():
             [(m[0], "proposed", "individual") for m in members[:CAP]], rows
         for row in rows:
             assert "patrols" in row[3], f"the summary was not filled in: {row[3]!r}"
+        # What was typed before the question is kept.
+        assert " ." in rows[0][3], f"the typed text was lost: {rows[0][3]!r}"
         audited = db.execute("SELECT count(*) FROM audit_log WHERE table_name = 'nominations'"
                              " AND action = 'insert'").fetchone()[0]
         assert audited == CAP, f"{audited} nominations audited"

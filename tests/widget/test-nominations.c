@@ -433,6 +433,153 @@ test_wizard_cap_refused (Fixture       *fixture,
   close_window (wizard);
 }
 
+static gboolean
+wizard_settled (gpointer data)
+{
+  return antt_nomination_wizard_get_pending_loads (data) == 0;
+}
+
+/* A load started for a team is still on its way when the kind changes to
+ * Individual and a member with the same id is picked: its result must not
+ * come to the member (finding 3). The loads go through one connection kept
+ * between them (finding 9). */
+static void
+test_wizard_stale_load (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AnttNominationWizard *wizard;
+  g_autofree char *summary = NULL;
+  gint64 member = 0;
+  AnttRecord *record;
+
+  /* A patrol of the team that no member joined: the team's records are
+   * two, the member's one. */
+  record = antt_record_new ("patrols");
+  antt_record_set_string (record, "date", "2024-10-12");
+  antt_record_set_int (record, "team_id", fixture->team);
+  antt_record_set_string (record, "area", "Chợ Đồng Tâm");
+  insert (fixture->db, record);
+  for (guint i = 0; i < N_MEMBERS; i++)
+    if (fixture->members[i] == fixture->team)
+      member = fixture->members[i];
+  g_assert_cmpint (member, ==, fixture->members[0]);
+
+  wizard = open_wizard (fixture, ANTT_NOMINEE_COLLECTIVE);
+  g_assert_true (antt_nomination_wizard_next (wizard));
+  wait_until (wizard_idle, wizard);
+  g_assert_true (antt_nomination_wizard_select_nominee (wizard, fixture->team));
+  /* The team's load starts; its result waits for the main loop. */
+  g_assert_true (antt_nomination_wizard_next (wizard));
+  g_assert_cmpstr (antt_nomination_wizard_get_step (wizard), ==, "achievements");
+  g_assert_true (antt_nomination_wizard_is_loading (wizard));
+  antt_nomination_wizard_back (wizard);
+  antt_nomination_wizard_back (wizard);
+  antt_nomination_wizard_set_kind (wizard, ANTT_NOMINEE_INDIVIDUAL);
+  g_assert_false (antt_nomination_wizard_is_loading (wizard));
+  /* The team's result and the teams' list come back: dropped. */
+  wait_until (wizard_settled, wizard);
+
+  g_assert_true (antt_nomination_wizard_next (wizard));
+  wait_until (wizard_idle, wizard);
+  g_assert_true (antt_nomination_wizard_select_nominee (wizard, member));
+  g_assert_true (antt_nomination_wizard_next (wizard));
+  wait_until (wizard_idle, wizard);
+  g_assert_cmpstr (antt_nomination_wizard_get_step (wizard), ==, "achievements");
+  /* The member's own: one patrol, and the member's figures. */
+  g_assert_cmpuint (antt_nomination_wizard_get_n_evidence (wizard), ==, 1);
+  summary = antt_nomination_wizard_get_summary (wizard);
+  g_assert_nonnull (strstr (summary, "joined 1 patrols"));
+  g_assert_null (strstr (summary, "the team"));
+
+  /* Every load, a search at each keystroke too, on one connection. */
+  antt_nomination_wizard_back (wizard);
+  wait_until (wizard_idle, wizard);
+  antt_nomination_wizard_set_search (wizard, "n");
+  wait_until (wizard_idle, wizard);
+  antt_nomination_wizard_set_search (wizard, "ng");
+  wait_until (wizard_idle, wizard);
+  g_assert_cmpuint (antt_nomination_wizard_get_connections_opened (wizard), ==, 1);
+
+  close_window (wizard);
+}
+
+static gboolean
+is_message_dialog_of (GtkWindow *parent)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == parent)
+      found = TRUE;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Answers the message dialog over @parent with @response. */
+static void
+answer_dialog (GtkWindow  *parent,
+               const char *response)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == parent)
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Escape on a wizard with a summary written asks before losing it: Cancel
+ * keeps the wizard, Discard closes it (finding 5). Without input, it closes
+ * at once. */
+static void
+test_wizard_close_asks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AnttNominationWizard *wizard;
+
+  wizard = open_wizard (fixture, ANTT_NOMINEE_INDIVIDUAL);
+  walk_to_summary (wizard, fixture->members[1]);
+  g_assert_false (antt_nomination_wizard_has_changes (wizard));
+  antt_nomination_wizard_set_summary (wizard, "Phát hiện và báo tin kịp thời 3 vụ trộm cắp.");
+  g_assert_true (antt_nomination_wizard_has_changes (wizard));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "window.close", NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+  g_assert_true (is_message_dialog_of (GTK_WINDOW (wizard)));
+  answer_dialog (GTK_WINDOW (wizard), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+  {
+    g_autofree char *summary = antt_nomination_wizard_get_summary (wizard);
+    g_assert_cmpstr (summary, ==, "Phát hiện và báo tin kịp thời 3 vụ trộm cắp.");
+  }
+
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+  answer_dialog (GTK_WINDOW (wizard), "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+  g_assert_cmpint (count_nominations (fixture, NULL), ==, 0);
+  g_object_unref (wizard);
+
+  /* Nothing typed: no question. */
+  wizard = open_wizard (fixture, ANTT_NOMINEE_INDIVIDUAL);
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (wizard)));
+  g_assert_false (is_message_dialog_of (GTK_WINDOW (wizard)));
+  g_object_unref (wizard);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static gint64
 propose_member (Fixture *fixture,
                 guint    i)
@@ -611,6 +758,140 @@ test_committee_votes (Fixture       *fixture,
 }
 
 static void
+votes_shown (AnttCommitteeWindow *window,
+             gint64               nomination_id,
+             guint                expected_for)
+{
+  g_assert_cmpuint (antt_committee_window_get_votes_for (window, nomination_id), ==,
+                    expected_for);
+}
+
+/* Votes typed for one nominee survive Approve of another, Save Meeting and
+ * a change made elsewhere (finding 4); closing then asks (finding 5); a
+ * refused vote leaves none of the batch stored (finding 8). */
+static void
+test_committee_typed_votes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AnttCommitteeWindow *window;
+  gint64 a, b, c, meeting;
+  g_autofree char *status = NULL;
+
+  a = propose_member (fixture, 0);
+  b = propose_member (fixture, 1);
+  c = propose_member (fixture, 2);
+
+  window = g_object_ref (antt_committee_window_new (fixture->db, fixture->phase1));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (committee_idle, window);
+  g_assert_false (antt_committee_window_has_changes (window));
+
+  antt_committee_window_set_field (window, "held_date", "15/01/2025");
+  antt_committee_window_set_field (window, "members_total", "7");
+  antt_committee_window_set_field (window, "members_present", "6");
+  g_assert_true (antt_committee_window_has_changes (window));
+  g_assert_true (antt_committee_window_save_meeting (window, &error));
+  g_assert_no_error (error);
+  meeting = antt_committee_window_get_meeting (window);
+  wait_until (committee_idle, window);
+  g_assert_false (antt_committee_window_has_changes (window));
+
+  /* Typed, not saved; then b approved by hand: the list is read again. */
+  g_assert_true (antt_committee_window_set_votes (window, a, 5, 1, 0));
+  g_assert_true (antt_committee_window_has_changes (window));
+  g_assert_true (antt_committee_window_set_status (window, b, "approved", "", &error));
+  g_assert_no_error (error);
+  wait_until (committee_idle, window);
+  votes_shown (window, a, 5);
+  g_assert_true (antt_committee_window_has_changes (window));
+
+  /* Save Meeting and a change from elsewhere read the list again too. */
+  antt_committee_window_set_field (window, "place", "Hội trường Công an xã");
+  g_assert_true (antt_committee_window_save_meeting (window, &error));
+  g_assert_no_error (error);
+  wait_until (committee_idle, window);
+  votes_shown (window, a, 5);
+  /* Not through the window: its "changed" handler reads the list again. */
+  g_assert_true (antt_nominations_set_status (fixture->db, c, "rejected",
+                                              "Thành tích chưa tiêu biểu.", &error));
+  g_assert_no_error (error);
+  wait_until (committee_idle, window);
+  votes_shown (window, a, 5);
+
+  /* Closing asks; Cancel keeps the window and the votes. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (is_message_dialog_of (GTK_WINDOW (window)));
+  answer_dialog (GTK_WINDOW (window), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  votes_shown (window, a, 5);
+
+  g_assert_true (antt_committee_window_save_votes (window, &error));
+  g_assert_no_error (error);
+  wait_until (committee_idle, window);
+  g_assert_false (antt_committee_window_has_changes (window));
+  votes_shown (window, a, 5);
+  {
+    g_autoptr(GPtrArray) tally = antt_nominations_tally (fixture->db, meeting, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tally->len, ==, 1);
+  }
+  status = stored_string (fixture, "nominations", a, "status");
+  g_assert_cmpstr (status, ==, "proposed");
+
+  /* Saved: closing does not ask. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Save Votes with one count refused: none of the nominees' votes is kept
+ * (finding 8). */
+static void
+test_committee_votes_all_or_none (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AnttCommitteeWindow *window;
+  gint64 a, b, meeting;
+
+  a = propose_member (fixture, 0);
+  b = propose_member (fixture, 1);
+
+  window = g_object_ref (antt_committee_window_new (fixture->db, fixture->phase1));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (committee_idle, window);
+  antt_committee_window_set_field (window, "held_date", "15/01/2025");
+  antt_committee_window_set_field (window, "members_total", "7");
+  antt_committee_window_set_field (window, "members_present", "6");
+  g_assert_true (antt_committee_window_save_meeting (window, &error));
+  g_assert_no_error (error);
+  meeting = antt_committee_window_get_meeting (window);
+  wait_until (committee_idle, window);
+
+  /* a's votes are fine, b's are more than the members present. */
+  g_assert_true (antt_committee_window_set_votes (window, a, 5, 1, 0));
+  g_assert_true (antt_committee_window_set_votes (window, b, 5, 2, 0));
+  g_assert_false (antt_committee_window_save_votes (window, &error));
+  g_assert_error (error, ANTT_NOMINATION_ERROR, ANTT_NOMINATION_ERROR_INVALID);
+  g_assert_nonnull (strstr (antt_committee_window_get_message (window), "Trần Thị Ánh"));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) tally = antt_nominations_tally (fixture->db, meeting, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tally->len, ==, 0);
+  }
+  /* Still typed, to be corrected. */
+  votes_shown (window, a, 5);
+  votes_shown (window, b, 5);
+
+  close_window (window);
+}
+
+static void
 count_actionables (GtkWidget  *root,
                    const char *action,
                    guint      *n)
@@ -751,7 +1032,11 @@ main (int   argc,
 
   ADD ("/wizard/creates", test_wizard_creates);
   ADD ("/wizard/cap-refused-keeps-input", test_wizard_cap_refused);
+  ADD ("/wizard/stale-load-dropped", test_wizard_stale_load);
+  ADD ("/wizard/close-asks", test_wizard_close_asks);
   ADD ("/committee/votes-and-decision", test_committee_votes);
+  ADD ("/committee/typed-votes-kept", test_committee_typed_votes);
+  ADD ("/committee/votes-all-or-none", test_committee_votes_all_or_none);
   ADD ("/awards-page/wizard-and-documents", test_awards_page);
 
   return g_test_run ();
