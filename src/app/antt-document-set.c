@@ -478,6 +478,7 @@ typedef struct
   AnttDocumentSet          *set;        /* write: the set to write */
   AnttDocumentProgressFunc  progress;
   gpointer                  progress_data;
+  GTask                    *outer;      /* the caller's, main thread only */
   int                       per_mille;  /* atomic; -1: unknown */
   int                       shown;      /* the main thread's last */
 } Job;
@@ -505,7 +506,7 @@ progress_idle (gpointer data)
   if (per_mille != job->shown && !g_task_get_completed (task))
     {
       job->shown = per_mille;
-      job->progress (g_task_get_source_object (task),
+      job->progress (g_task_get_source_object (job->outer),
                      per_mille < 0 ? -1.0 : per_mille / 1000.0, job->progress_data);
     }
   return G_SOURCE_REMOVE;
@@ -682,6 +683,53 @@ write_set (AnttDocumentSet  *set,
                                    antt_document_get_author (first), path, error);
 }
 
+/* In the main thread: the worker's task is over, the caller's returns. */
+static void
+inner_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GTask *inner = G_TASK (result);
+  GError *error = NULL;
+
+  if (g_task_get_source_tag (outer) == antt_document_set_build_async)
+    {
+      AnttDocumentSet *set = g_task_propagate_pointer (inner, &error);
+
+      if (set != NULL)
+        g_task_return_pointer (outer, set, (GDestroyNotify) antt_document_set_unref);
+      else
+        g_task_return_error (outer, error);
+    }
+  else if (g_task_propagate_boolean (inner, &error))
+    {
+      g_task_return_boolean (outer, TRUE);
+    }
+  else
+    {
+      g_task_return_error (outer, error);
+    }
+}
+
+/* Runs @func in a worker on a task of its own, without the source object:
+ * the worker may drop the last reference to its task, and the source (a
+ * window, the "doc" actions) must not go in that thread. @outer, the
+ * caller's, keeps the source and returns in the main thread. */
+static void
+run_in_thread (GTask           *outer,
+               Job             *job,
+               GTaskThreadFunc  func)
+{
+  g_autoptr(GTask) inner = g_task_new (NULL, g_task_get_cancellable (outer), inner_done_cb,
+                                       g_object_ref (outer));
+
+  g_task_set_name (inner, g_task_get_name (outer));
+  job->outer = outer;
+  g_task_set_task_data (inner, job, job_free);
+  g_task_run_in_thread (inner, func);
+}
+
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
@@ -776,8 +824,7 @@ antt_document_set_build_async (gpointer                  source_object,
   job->progress = progress;
   job->progress_data = user_data;
   job->per_mille = job->shown = G_MININT;
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, build_thread);
+  run_in_thread (task, job, build_thread);
 }
 
 /**
@@ -848,8 +895,7 @@ antt_document_set_write_async (AnttDocumentSet     *self,
   job = g_new0 (Job, 1);
   job->set = antt_document_set_ref (self);
   job->pdf = g_file_get_path (pdf);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, write_thread);
+  run_in_thread (task, job, write_thread);
 }
 
 gboolean

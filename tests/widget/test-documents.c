@@ -662,6 +662,12 @@ close_when_printing_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return g_atomic_pointer_get ((gpointer *) data) == NULL;
+}
+
 static void
 test_print_close_window (Fixture       *fixture,
                          gconstpointer  data)
@@ -691,9 +697,7 @@ test_print_close_window (Fixture       *fixture,
   pages = pdf_info (path, "Pages");
   g_assert_cmpstr (pages, ==, n_pages);
   /* Gone with its last job. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (weak);
+  wait_for (pointer_cleared, &weak);
 }
 
 /* "Print…" in the preview goes through the same print operation as the
@@ -805,6 +809,8 @@ test_export_close_window (Fixture       *fixture,
   g_assert_nonnull (weak);
   wait_for (finished_done, &finished);
   g_assert_cmpstr (finished.action, ==, "export-pdf");
+  /* Gone in the main thread, with the job: not later in the worker, when
+   * it drops its task. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (weak);
