@@ -559,6 +559,7 @@ create_cb (GObject      *source,
   /* Done before the clerk answered "Stop the backup?": no question left. */
   if (self->ask != NULL)
     gtk_window_destroy (self->ask);
+  g_clear_weak_pointer (&self->ask);
   set_running (self, FALSE);
 
   if (info != NULL)
