@@ -490,7 +490,8 @@ compute_thread (GTask        *task,
       /* A connection of this thread's own, closed with it. */
       g_autoptr(AnttDatabase) db = antt_database_open (request->path,
                                                        ANTT_DATABASE_FLAGS_NO_CREATE |
-                                                       ANTT_DATABASE_FLAGS_NO_SEED,
+                                                       ANTT_DATABASE_FLAGS_NO_SEED |
+                                                       ANTT_DATABASE_FLAGS_WORKER,
                                                        &error);
 
       if (db != NULL)

@@ -288,7 +288,8 @@ load_thread (GTask        *task,
     return;
 
   db = antt_database_open (load->path,
-                           ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED, &error);
+                           ANTT_DATABASE_FLAGS_NO_CREATE | ANTT_DATABASE_FLAGS_NO_SEED |
+                           ANTT_DATABASE_FLAGS_WORKER, &error);
   if (db == NULL)
     {
       g_task_return_error (task, error);
