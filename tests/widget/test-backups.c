@@ -531,6 +531,34 @@ test_dialog_close_running (Fixture       *fixture,
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  /* Disposed mid-backup (its last reference dropped by whatever held it):
+   * the backup is cancelled, and its late progress and result leave the
+   * widgets gone alone (criticals, fatal here, else). */
+  {
+    g_autofree char *gone_folder = g_build_filename (fixture->usb, "bỏ", NULL);
+    AnttBackupDialog *held;
+    gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+    g_assert_cmpint (g_mkdir (gone_folder, 0700), ==, 0);
+    held = g_object_ref (antt_backup_dialog_new (GTK_WINDOW (window), fixture->path));
+    gtk_window_present (GTK_WINDOW (held));
+    antt_backup_dialog_set_folder (held, gone_folder);
+    antt_backup_dialog_set_passphrase (held, PASSPHRASE);
+    g_assert_true (antt_backup_dialog_start (held));
+    /* Out of the toplevels (no question asked), then disposed. */
+    gtk_window_destroy (GTK_WINDOW (held));
+    g_object_run_dispose (G_OBJECT (held));
+    /* The worker holds the dialog until its result is in. */
+    while (g_atomic_int_get ((int *) &G_OBJECT (held)->ref_count) > 1)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_object_unref (held);
+    g_assert_cmpuint (count_files (gone_folder), ==, 0);
+  }
+
   g_free (kept.path);
   g_clear_error (&stopped.error);
   gtk_window_destroy (GTK_WINDOW (window));
