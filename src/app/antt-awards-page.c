@@ -323,7 +323,7 @@ redirect_add_buttons (GtkWidget *widget)
     }
 }
 
-/* The reviews of the default movement; the current phase's first. */
+/* The reviews of the default movement; the one still open first. */
 static void
 load_reviews (AnttAwardsPage *self)
 {
@@ -331,8 +331,7 @@ load_reviews (AnttAwardsPage *self)
   g_autoptr(GPtrArray) phases = NULL;
   g_autofree char *today = antt_app_today_iso ();
   gint64 previous = selected_review (self);
-  guint selected = 0;
-  gboolean chosen = FALSE;
+  guint selected;
 
   self->updating = TRUE;
   g_array_set_size (self->review_ids, 0);
@@ -342,12 +341,8 @@ load_reviews (AnttAwardsPage *self)
   if (self->database != NULL)
     campaign = antt_campaign_find_current (self->database, NULL);
   if (campaign != NULL)
-    {
-      g_autoptr(AnttFilter) by_campaign = antt_filter_new ();
-
-      antt_filter_add_equals (by_campaign, "campaign_id", antt_record_get_id (campaign));
-      phases = antt_records_list (self->database, "phases", by_campaign, NULL);
-    }
+    phases = antt_campaign_list_phases (self->database, campaign, NULL);
+  selected = phases != NULL ? antt_campaign_find_open_review (phases, today) : 0;
 
   for (guint i = 0; phases != NULL && i < phases->len; i++)
     {
@@ -360,11 +355,6 @@ load_reviews (AnttAwardsPage *self)
       g_array_append_val (self->review_ids, id);
 
       if (id == previous)
-        {
-          selected = i;
-          chosen = TRUE;
-        }
-      else if (!chosen && g_strcmp0 (antt_record_get_string (phase, "start_date"), today) <= 0)
         selected = i;
     }
 

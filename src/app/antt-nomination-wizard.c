@@ -1124,16 +1124,11 @@ load_reviews (AnttNominationWizard *self,
   g_autoptr(AnttRecord) campaign = antt_campaign_find_current (self->database, NULL);
   g_autoptr(GPtrArray) phases = NULL;
   g_autofree char *today = antt_app_today_iso ();
-  guint selected = 0;
-  gboolean chosen = FALSE;
+  guint selected;
 
   if (campaign != NULL)
-    {
-      g_autoptr(AnttFilter) by_campaign = antt_filter_new ();
-
-      antt_filter_add_equals (by_campaign, "campaign_id", antt_record_get_id (campaign));
-      phases = antt_records_list (self->database, "phases", by_campaign, NULL);
-    }
+    phases = antt_campaign_list_phases (self->database, campaign, NULL);
+  selected = phases != NULL ? antt_campaign_find_open_review (phases, today) : 0;
 
   for (guint i = 0; phases != NULL && i < phases->len; i++)
     {
@@ -1150,11 +1145,6 @@ load_reviews (AnttNominationWizard *self,
       gtk_string_list_append (self->review_names, review.name);
 
       if (review.id == wanted)
-        {
-          selected = i;
-          chosen = TRUE;
-        }
-      else if (!chosen && g_strcmp0 (review.start, today) <= 0)
         selected = i;
     }
   adw_combo_row_set_selected (self->review_row, selected);

@@ -111,6 +111,51 @@ test_no_default (void)
   close_fixture (&fx);
 }
 
+/* The review shown by default on a day of the seeded plan: phase 1's
+ * interim review until its report deadline (15/02/2025), though phase 2
+ * started on 04/02; then the final review; before the start the first. */
+static void
+test_open_review (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(AnttRecord) campaign = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autoptr(GError) error = NULL;
+  AnttRecord *first;
+
+  open_fixture (&fx, ANTT_DATABASE_FLAGS_NONE);
+  campaign = antt_campaign_find_current (fx.db, &error);
+  g_assert_no_error (error);
+  phases = antt_campaign_list_phases (fx.db, campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (phases->len, ==, 2);
+  g_assert_cmpstr (antt_record_get_string (g_ptr_array_index (phases, 0), "review_kind"),
+                   ==, "interim");
+
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2024-01-01"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2024-08-19"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-03"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-05"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-15"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-16"), ==, 1);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-08-25"), ==, 1);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2026-01-01"), ==, 1);
+
+  /* The interim review closed early: the final one from phase 2's start. */
+  first = g_ptr_array_index (phases, 0);
+  antt_record_set_boolean (first, "review_closed", TRUE);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-05"), ==, 1);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-01-20"), ==, 0);
+
+  /* Without a report deadline a review runs to its phase's end. */
+  antt_record_set_boolean (first, "review_closed", FALSE);
+  antt_record_set_null (first, "report_deadline");
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-03"), ==, 0);
+  g_assert_cmpuint (antt_campaign_find_open_review (phases, "2025-02-04"), ==, 1);
+
+  close_fixture (&fx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +164,7 @@ main (int   argc,
 
   g_test_add_func ("/campaign/seeded", test_seeded);
   g_test_add_func ("/campaign/no-default", test_no_default);
+  g_test_add_func ("/campaign/open-review", test_open_review);
 
   return g_test_run ();
 }
