@@ -183,8 +183,11 @@ def type_into(node, text):
             press(ord(char))
             time.sleep(0.01)
         else:
+            # The key is remapped for this letter: let the previous key and
+            # the remap reach the program first (sanitized builds are slow).
+            time.sleep(0.2)
             press(0x1000000 + ord(char))
-            time.sleep(0.15)
+            time.sleep(0.4)
     # GTK 4.8 does not give the text of these fields over AT-SPI either:
     # the data file, read at the end, shows what arrived.
     time.sleep(0.2)
