@@ -9,6 +9,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "antt-database-private.h"
 #include "antt-records.h"
@@ -495,6 +498,28 @@ check_tables (AnttDatabase  *self,
   return TRUE;
 }
 
+/* glibc gives the top of its heap back to the system as soon as 128 KiB
+ * lie free there, and each row written through the records API frees and
+ * takes again more than that at the heap's top (seen in a profile as page
+ * faults and brk calls, not yet traced to one allocation): each row then
+ * faulted fresh pages in. Keeping 4 MiB of slack made loading
+ * the province's 2.1 million rows much faster (bench-insert, ratio to the
+ * sqlite3 shell: 3.55 → 1.89 at scale 300, 2.06 → 1.36 at scale 30; 32 MiB
+ * did no better), for at most 4 MiB of memory per heap. Done once, by the first connection of the process. */
+static void
+tune_malloc_once (void)
+{
+#ifdef __GLIBC__
+  static gsize tuned = 0;
+
+  if (g_once_init_enter (&tuned))
+    {
+      mallopt (M_TOP_PAD, 4 * 1024 * 1024);
+      g_once_init_leave (&tuned, 1);
+    }
+#endif
+}
+
 AnttDatabase *
 antt_database_open (const char         *path,
                     AnttDatabaseFlags   flags,
@@ -505,6 +530,8 @@ antt_database_open (const char         *path,
   gboolean is_new = FALSE;
   int version = 0;
   int rc;
+
+  tune_malloc_once ();
 
   if (path == NULL)
     path = default_path = antt_database_default_path ();
