@@ -6,11 +6,17 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 char      *antt_app_today_iso    (void);
 GSettings *antt_app_settings_new (void);
+
+void      antt_app_ask_discard       (GtkWindow  *window,
+                                      const char *heading,
+                                      const char *body);
+gboolean  antt_app_close_confirmed   (GtkWindow  *window);
+void      antt_app_close_discarding  (GtkWindow  *window);
 
 G_END_DECLS

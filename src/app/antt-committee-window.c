@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "antt-app-util.h"
 #include "antt-committee-window.h"
 #include "antt-date.h"
 #include "antt-nominations.h"
@@ -110,7 +111,6 @@ struct _AnttCommitteeWindow
   char             *saved_meeting;   /* the meeting's fields as read or saved */
   char             *saved_decision;  /* the decision's fields as saved */
   gboolean          loading;
-  gboolean          close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (AnttCommitteeWindow, antt_committee_window, ADW_TYPE_WINDOW)
@@ -831,17 +831,6 @@ decide_one_clicked_cb (GtkButton           *button,
 
 /* GObject ------------------------------------------------------------------ */
 
-static void
-close_response_cb (AdwMessageDialog    *dialog,
-                   const char          *response,
-                   AnttCommitteeWindow *self)
-{
-  if (!g_str_equal (response, "discard"))
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 /* The meeting's fields, votes or decision typed and not saved are lost on
  * closing: ask first (Escape, Ctrl+W, the close button, a restore closing
  * the windows over the data). Until answered the window stays, and a
@@ -851,23 +840,11 @@ antt_committee_window_close_request (GtkWindow *window)
 {
   AnttCommitteeWindow *self = ANTT_COMMITTEE_WINDOW (window);
 
-  if (!self->close_confirmed && antt_committee_window_has_changes (self))
+  if (!antt_app_close_confirmed (window) && antt_committee_window_has_changes (self))
     {
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (window, _("Discard Unsaved Changes?"),
-                                       _("The meeting, votes or decision entered and not saved "
-                                         "will be lost."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      antt_app_ask_discard (window, _("Discard Unsaved Changes?"),
+                            _("The meeting, votes or decision entered and not saved "
+                              "will be lost."));
       return TRUE;
     }
 

@@ -113,7 +113,6 @@ struct _AnttNominationWizard
   gboolean         loading_candidates;
   gboolean         loading_nominee;
   gboolean         updating;
-  gboolean         close_confirmed;
   guint            n_pending;      /* loads whose callback has not run yet */
 };
 
@@ -1176,17 +1175,6 @@ create_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
-static void
-close_response_cb (AdwMessageDialog     *dialog,
-                   const char           *response,
-                   AnttNominationWizard *self)
-{
-  if (!g_str_equal (response, "discard"))
-    return;
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 /* What is typed or chosen is lost on closing: ask first (Escape, Ctrl+W,
  * the close button, a restore closing the windows over the data). Until
  * answered the wizard stays, and a restore that finds it open stops. */
@@ -1195,23 +1183,11 @@ antt_nomination_wizard_close_request (GtkWindow *window)
 {
   AnttNominationWizard *self = ANTT_NOMINATION_WIZARD (window);
 
-  if (!self->close_confirmed && antt_nomination_wizard_has_changes (self))
+  if (!antt_app_close_confirmed (window) && antt_nomination_wizard_has_changes (self))
     {
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (window, _("Discard the Nomination?"),
-                                       _("The nomination has not been created: the summary and "
-                                         "the records chosen will be lost."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      antt_app_ask_discard (window, _("Discard the Nomination?"),
+                            _("The nomination has not been created: the summary and "
+                              "the records chosen will be lost."));
       return TRUE;
     }
 
@@ -1660,8 +1636,7 @@ antt_nomination_wizard_create (AnttNominationWizard  *self,
     }
 
   g_signal_emit (self, signals[CREATED], 0, id);
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  antt_app_close_discarding (GTK_WINDOW (self));
   return id;
 }
 
