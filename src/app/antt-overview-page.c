@@ -1201,7 +1201,6 @@ static gboolean
 reload_movement (AnttOverviewPage *self)
 {
   g_autoptr(AnttRecord) campaign = NULL;
-  g_autoptr(AnttFilter) filter = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1233,9 +1232,7 @@ reload_movement (AnttOverviewPage *self)
       return FALSE;
     }
 
-  filter = antt_filter_new ();
-  antt_filter_add_equals (filter, "campaign_id", antt_record_get_id (campaign));
-  phases = antt_records_list (self->database, "phases", filter, &error);
+  phases = antt_campaign_list_phases (self->database, campaign, &error);
   if (phases == NULL)
     {
       self->campaign_id = 0;

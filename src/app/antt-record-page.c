@@ -732,14 +732,11 @@ load_periods (AnttRecordPage *self)
   campaign = self->database ? antt_campaign_find_current (self->database, NULL) : NULL;
   if (campaign != NULL)
     {
-      g_autoptr(AnttFilter) filter = antt_filter_new ();
-
       add_period (self, _("Whole movement"),
                   antt_record_get_string (campaign, "start_date"),
                   antt_record_get_string (campaign, "end_date"));
 
-      antt_filter_add_equals (filter, "campaign_id", antt_record_get_id (campaign));
-      phases = antt_records_list (self->database, "phases", filter, NULL);
+      phases = antt_campaign_list_phases (self->database, campaign, NULL);
       for (guint i = 0; phases != NULL && i < phases->len; i++)
         {
           AnttRecord *phase = g_ptr_array_index (phases, i);
